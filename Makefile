@@ -1,0 +1,68 @@
+# closedloop — the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+SCALE ?= default
+SEED ?= 42
+export CLOSEDLOOP_DATA_DIR ?= $(CURDIR)/data
+export CLOSEDLOOP_LANDING_DIR ?= $(CLOSEDLOOP_DATA_DIR)/landing
+export CLOSEDLOOP_WAREHOUSE ?= $(CLOSEDLOOP_DATA_DIR)/warehouse.duckdb
+export DAGSTER_HOME := $(CURDIR)
+export CLOSEDLOOP_DAGSTER_STORAGE ?= $(CLOSEDLOOP_DATA_DIR)/dagster/storage
+export CLOSEDLOOP_DAGSTER_LOGS ?= $(CLOSEDLOOP_DATA_DIR)/dagster/logs
+export DBT_SEND_ANONYMOUS_USAGE_STATS := False
+export RUNTIME__DLTHUB_TELEMETRY := false
+export DO_NOT_TRACK := 1
+
+.PHONY: help install demo run dev test test-all lint format bench clean
+
+help:
+	@echo "make run    - set up, generate the demo company, run the whole pipeline, print a summary"
+	@echo "make test   - set up and run the test suite (slow tests excluded; make test-all for all)"
+	@echo "make dev    - open the Dagster UI on http://127.0.0.1:3000"
+	@echo "make lint   - ruff and sqlfluff"
+	@echo "make bench  - benchmarks at large scale (slow)"
+
+# The virtual environment is rebuilt whenever pyproject.toml changes.
+$(INSTALLED): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+install: $(INSTALLED)
+
+demo: install
+	$(BIN)/python -m ingestion.demo --scale $(SCALE) --seed $(SEED) --out $(CLOSEDLOOP_LANDING_DIR)
+
+run: demo
+	@mkdir -p $(CLOSEDLOOP_DAGSTER_STORAGE) $(CLOSEDLOOP_DAGSTER_LOGS)
+	$(BIN)/dagster job execute -m orchestration.definitions -j closedloop_pipeline
+	$(BIN)/python -m orchestration.summary
+
+dev: install
+	@mkdir -p $(CLOSEDLOOP_DAGSTER_STORAGE) $(CLOSEDLOOP_DAGSTER_LOGS)
+	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+
+test: install
+	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+test-all: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/sqlfluff lint dbt_project/models dbt_project/macros
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf data dbt_project/target dbt_project/logs

@@ -1,0 +1,1 @@
+"""Dagster orchestration for closedloop: assets, checks, jobs, schedules."""

@@ -1,0 +1,11 @@
+"""Jobs: what a scheduled or manual run materializes."""
+
+from __future__ import annotations
+
+from dagster import AssetSelection, define_asset_job
+
+full_pipeline_job = define_asset_job(
+    name="closedloop_pipeline",
+    selection=AssetSelection.all(),
+    description="Ingest every source, build the dbt models and run their checks.",
+)

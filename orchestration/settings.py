@@ -1,0 +1,62 @@
+"""Where things live, from environment variables with laptop-friendly defaults.
+
+Every path is made absolute here because dbt-duckdb resolves a relative path
+against its working directory, and Dagster may run dbt from a copied folder.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
+
+# One pool with limit 1 (dagster.yaml) serializes every asset that writes the
+# warehouse: DuckDB allows a single writing process per file.
+WAREHOUSE_POOL = "duckdb_warehouse"
+
+# Nothing may call the internet: switch off every tool's telemetry before any import uses it.
+for _var, _value in {
+    "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
+    "DO_NOT_TRACK": "1",
+    "RUNTIME__DLTHUB_TELEMETRY": "false",
+    "DAGSTER_DISABLE_TELEMETRY": "1",
+}.items():
+    os.environ.setdefault(_var, _value)
+
+
+def _path(var: str, default: Path) -> Path:
+    return Path(os.environ.get(var) or default).expanduser().resolve()
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    warehouse_path: Path
+    landing_dir: Path
+    serving_path: Path
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        data_dir = _path("CLOSEDLOOP_DATA_DIR", REPO_ROOT / "data")
+        return cls(
+            data_dir=data_dir,
+            warehouse_path=_path("CLOSEDLOOP_WAREHOUSE", data_dir / "warehouse.duckdb"),
+            landing_dir=_path("CLOSEDLOOP_LANDING_DIR", data_dir / "landing"),
+            serving_path=_path("CLOSEDLOOP_SERVING_PATH", data_dir / "serving" / "closedloop.duckdb"),
+        )
+
+    def export(self) -> None:
+        """Publish the resolved paths to child processes (dbt reads CLOSEDLOOP_WAREHOUSE)."""
+        os.environ["CLOSEDLOOP_WAREHOUSE"] = str(self.warehouse_path)
+        os.environ["CLOSEDLOOP_LANDING_DIR"] = str(self.landing_dir)
+        os.environ["CLOSEDLOOP_SERVING_PATH"] = str(self.serving_path)
+        self.warehouse_path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def get_settings() -> Settings:
+    settings = Settings.from_env()
+    settings.export()
+    return settings
