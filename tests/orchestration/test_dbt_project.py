@@ -1,0 +1,69 @@
+"""The dbt project parses, and every model documents its grain and tests its key."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+DBT_DIR = REPO / "dbt_project"
+
+
+@pytest.fixture(scope="module")
+def manifest(tmp_path_factory):
+    target = tmp_path_factory.mktemp("dbt_target")
+    env = {
+        **os.environ,
+        "CLOSEDLOOP_WAREHOUSE": str(target / "parse.duckdb"),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
+    }
+    dbt = Path(sys.executable).with_name("dbt")
+    result = subprocess.run(
+        [str(dbt), "parse", "--profiles-dir", ".", "--target-path", str(target)],
+        cwd=DBT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads((target / "manifest.json").read_text())
+
+
+def _models(manifest):
+    return [n for n in manifest["nodes"].values() if n["resource_type"] == "model"]
+
+
+def test_every_model_documents_its_grain(manifest):
+    undocumented = [
+        m["name"] for m in _models(manifest) if "grain" not in m.get("description", "").lower()
+    ]
+    assert not undocumented, f"models without a documented grain: {undocumented}"
+
+
+def test_every_model_tests_a_primary_key_unique_and_not_null(manifest):
+    tested: dict[str, set[str]] = {}
+    for node in manifest["nodes"].values():
+        if node["resource_type"] != "test":
+            continue
+        meta = node.get("test_metadata") or {}
+        name = meta.get("name")
+        if name not in {"unique", "not_null", "unique_combination_of_columns"}:
+            continue
+        for parent in node["depends_on"]["nodes"]:
+            tested.setdefault(parent, set()).add(
+                "unique" if name == "unique_combination_of_columns" else name
+            )
+            if name == "unique_combination_of_columns":
+                tested[parent].add("not_null")
+    missing = [
+        m["name"]
+        for m in _models(manifest)
+        if not {"unique", "not_null"} <= tested.get(m["unique_id"], set())
+    ]
+    assert not missing, f"models without a unique + not_null key test: {missing}"
