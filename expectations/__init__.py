@@ -1,0 +1,1 @@
+"""closedloop's data-quality gate: Great Expectations suites as code, run inside DuckDB."""

@@ -1,0 +1,67 @@
+"""PII in the serving file: columns named like email/phone are dropped or salted-hashed.
+
+Default (nothing set): dropped. An unsalted hash of an email address is reversible by
+hashing a list of addresses, so hashing needs a secret salt:
+- CLOSEDLOOP_PII_SALT=<secret>: such columns are published as sha256(salt || value),
+  still joinable across tables, not readable;
+- CLOSEDLOOP_PUBLISH_PII=1: raw values are published (only for a serving file that
+  is itself access-controlled).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+Action = Literal["keep", "hash", "drop"]
+
+# Whole words of a column name: email, e_mail, contact_email, phone, phone_number, mobile...
+PII_NAME = re.compile(r"(^|_)(e_?mail|email_address|phone|phone_number|mobile|telephone)(_|$)")
+
+
+@dataclass(frozen=True)
+class PiiPolicy:
+    publish_raw: bool = False
+    salt: str | None = None
+
+    @classmethod
+    def from_env(cls) -> PiiPolicy:
+        return cls(
+            publish_raw=os.environ.get("CLOSEDLOOP_PUBLISH_PII") == "1",
+            salt=os.environ.get("CLOSEDLOOP_PII_SALT") or None,
+        )
+
+    def action(self, column: str) -> Action:
+        if not PII_NAME.search(column.lower()):
+            return "keep"
+        if self.publish_raw:
+            return "keep"
+        return "hash" if self.salt else "drop"
+
+
+def plan(columns_by_table: Mapping[str, Sequence[str]], policy: PiiPolicy) -> dict:
+    """table -> {column: action} for every column of every table."""
+    return {t: {c: policy.action(c) for c in cols} for t, cols in columns_by_table.items()}
+
+
+def select_list(columns: Sequence[str], policy: PiiPolicy) -> tuple[str, list[str]]:
+    """The SELECT list for one table, and its parameters (the salt, never inlined in SQL)."""
+    expressions, params = [], []
+    for column in columns:
+        quoted = '"' + column.replace('"', '""') + '"'
+        action = policy.action(column)
+        if action == "keep":
+            expressions.append(quoted)
+        elif action == "hash":
+            # Case and blanks do not matter in emails: normalise so hashes still join.
+            expressions.append(
+                f"case when {quoted} is null then null"
+                f" else sha256(? || lower(trim(cast({quoted} as varchar)))) end as {quoted}"
+            )
+            params.append(policy.salt)
+    if not expressions:
+        raise ValueError("every column would be dropped")
+    return ", ".join(expressions), params
