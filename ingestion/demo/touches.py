@@ -1,0 +1,277 @@
+"""Web sessions and email sends: the touches people leave, written as tracker and webhook data."""
+
+from __future__ import annotations
+
+import orjson
+
+from . import config as C
+from . import entities as E
+from .catalog import FORMS, KIND_POINTS, PAGES, REFERRERS, UAS, Contact, W
+from .timefmt import day_str, iso_ms, iso_truth
+
+DAY, HOUR, START, END = C.DAY, C.HOUR, C.WINDOW_START, C.WINDOW_END
+dumps = orjson.dumps
+
+
+class Touches:
+    # ---------------------------------------------------------------- web
+    def channel_info(self, channel: str, camp: E.Campaign | None, t: int):
+        """(utm_source, utm_medium, utm_campaign, click id type, click id, referrer)."""
+        if channel == "paid_search":
+            return "google", "cpc", camp.slug, "gclid", "Cj0K" + self.hexid(), REFERRERS[channel]
+        if channel == "paid_social":
+            return ("facebook", "paid_social", camp.slug, "fbclid", "IwAR" + self.hexid(),
+                    REFERRERS[channel])
+        if channel == "linkedin":
+            return ("linkedin", "paid_social", camp.slug, "li_fat_id", self.uuid(),
+                    REFERRERS[channel])
+        if channel == "events":
+            return "webinar", "event", "webinar-" + day_str(t)[:7], "", "", ""
+        return "", "", "", "", "", REFERRERS[channel]
+
+    def session(self, c: Contact | None, vid: str, t: int, channel: str, camp, kind: str,
+                identify: bool = False, before: bool = False, utm=None) -> str:
+        """Write one web session; returns its landing URL (email clicks point at it)."""
+        rng = self.rng
+        if utm is None:
+            src, med, cname, ctype, cid, ref = self.channel_info(channel, camp, t)
+        else:
+            src, med, cname = utm
+            ctype, cid, ref = "", "", ""
+        if kind == "browse":
+            blog = PAGES["blog"]
+            pages = [PAGES["home"] if rng.random() < 0.4 else blog[rng.randrange(4)]]
+            if rng.random() < 0.4:
+                pages.append(blog[rng.randrange(4)])
+        elif kind == "product":
+            pages = [PAGES["product"][0], PAGES["product"][1 + rng.randrange(2)]]
+        elif kind == "pricing":
+            pages = [PAGES["product"][0], PAGES["pricing"]]
+        elif kind == "hot":
+            pages = [PAGES["pricing"], PAGES["demo"]]
+        elif kind == "case":
+            pages = [PAGES["case"]]
+        else:
+            pages = [PAGES[kind]]
+        path = pages[0][0]
+        if src:
+            q = f"utm_source={src}&utm_medium={med}&utm_campaign={cname}"
+            if ctype:
+                q += f"&{ctype}={cid}"
+            landing = f"{C.SITE}{path}?{q}"
+        else:
+            landing = C.SITE + path
+        sid = self.hexid(96)
+        ua = UAS[rng.randrange(3)]
+        ip = f"{rng.randrange(11, 223)}.{rng.randrange(256)}.{rng.randrange(256)}.7"
+        uid = c.email if (c is not None and vid in c.identified) else None
+        ts = t * 1000 + rng.randrange(1000)
+        late = self.dirt.hit("late_arrival")
+        prev = ref
+        for i, (p, title) in enumerate(pages):
+            url = landing if i == 0 else C.SITE + p
+            page = {"path": p, "referrer": prev, "title": title, "url": url}
+            ctx = {"sessionId": sid, "page": page, "userAgent": ua, "ip": ip}
+            if i == 0 and src:
+                ctx["campaign"] = {"source": src, "medium": med, "name": cname}
+            self.web_event({"type": "page", "messageId": "ajs-" + self.hexid(128),
+                            "anonymousId": vid, "userId": uid, "name": title,
+                            "timestamp": iso_ms(ts), "context": ctx, "properties": page},
+                           ts, late)
+            prev = url
+            ts += 5000 + rng.randrange(90_000)
+        form = FORMS.get(kind)
+        if c is not None and (form is not None or identify):
+            email = c.email_hs
+            casing = form is not None and self.dirt.hit("email_casing")
+            if casing:
+                email = " " + email.replace(c.co.domain, c.co.domain.upper())
+            ctx = {"sessionId": sid, "page": page, "userAgent": ua, "ip": ip}
+            if form is not None:
+                loc = self.web_event({
+                    "type": "track", "event": "Form Submitted",
+                    "messageId": "ajs-" + self.hexid(128), "anonymousId": vid, "userId": uid,
+                    "timestamp": iso_ms(ts), "context": ctx,
+                    "properties": {"form_id": form[0], "form_type": form[1], "email": email}},
+                    ts, late)
+                if casing:
+                    self.dirt.record("web", loc[0], loc[1], "email_casing", repr(email))
+                ts += 200
+            if identify or uid is None:
+                c.identified.add(vid)
+                uid = c.email
+                self.web_event({
+                    "type": "identify", "messageId": "ajs-" + self.hexid(128),
+                    "anonymousId": vid, "userId": uid, "timestamp": iso_ms(ts), "context": ctx,
+                    "traits": {"email": email, "firstName": c.first, "lastName": c.last,
+                               "company": c.co.name}}, ts, late)
+        if camp is not None:
+            key = (camp.id, t // DAY)
+            self.ad_sessions[key] = self.ad_sessions.get(key, 0) + 1
+            if form is not None and c is not None and identify:
+                self.ad_leads[key] = self.ad_leads.get(key, 0) + 1
+        if c is not None:
+            pts = KIND_POINTS.get(kind, 0)
+            if pts:
+                c.eng_pts.append((t, pts))
+                c.budget -= pts
+        self.truth.session((sid, vid, c.id if c is not None else "", iso_truth(t), channel,
+                            src, med, cname, ctype,
+                            ("true" if before else "false") if c is not None else ""))
+        return landing
+
+    def web_event(self, ev: dict, ts: int, late: bool) -> tuple[str, int]:
+        rng = self.rng
+        rec = ts + 20 + rng.randrange(2000)
+        if late:
+            rec += (2 + rng.randrange(4)) * 86_400_000
+        ev["receivedAt"] = iso_ms(rec)
+        line = dumps(ev)
+        day, lineno = self.web.add(rec, line)
+        self.web_unique += 1
+        if late:
+            self.dirt.record("web", self.web.rel_path(day), lineno, "late_arrival",
+                             f"{ev['messageId']} timestamp {ev['timestamp']}")
+        if self.dirt.hit("duplicate_message"):
+            day2, line2 = self.web.add(rec, line)
+            self.web_dupes += 1
+            self.dirt.record("web", self.web.rel_path(day2), line2, "duplicate_message",
+                             ev["messageId"])
+        return self.web.rel_path(day), lineno
+
+    def fit_kind(self, c: Contact, kind: str) -> str:
+        """Unqualified contacts' touches never add up to the MQL threshold."""
+        if c.bound or KIND_POINTS.get(kind, 0) <= c.budget:
+            return kind
+        return "browse"
+
+    # ---------------------------------------------------------------- email
+    def send(self, c: Contact, ss: E.SingleSend, t: int, program: str | None) -> None:
+        if c.dead or t >= END:
+            return
+        rng = self.rng
+        msg = self.hexid(88)
+        base = {"email": c.email, "timestamp": t, "smtp-id": f"<{msg}@acme.example>",
+                "event": "processed", "category": list(ss.categories), "sg_event_id": "",
+                "sg_message_id": f"{msg}.filterdrecv-{rng.randrange(100, 999)}-1-0",
+                "marketing_campaign_id": ss.marketing_campaign_id,
+                "marketing_campaign_name": ss.name, "singlesend_id": ss.id}
+        self.email_event(base, "processed", t, None)
+        r = rng.random()
+        if r < 0.008:
+            self.email_event(base, "dropped", t + 1, {"reason": "Bounced Address"})
+            c.dead = True
+            return
+        if r < 0.022:
+            self.email_event(base, "bounce", t + 2 + rng.randrange(60), {
+                "reason": "550 5.1.1 The email account that you tried to reach does not exist",
+                "status": "5.1.1", "type": "bounce"})
+            c.dead = True
+            return
+        td = t + 1 + rng.randrange(30)
+        if r < 0.04:
+            self.email_event(base, "deferred", t + 5, {"response": "421 4.7.0 try again later",
+                                                       "attempt": "1"})
+            td += 300 + rng.randrange(3600)
+        self.email_event(base, "delivered", td, {"response": "250 OK"})
+        ua = UAS[rng.randrange(3)]
+        if rng.random() < 0.2:
+            self.email_event(base, "open", td + 1 + rng.randrange(60), {
+                "sg_machine_open": True, "useragent": "Mozilla/5.0", "ip": "17.58.0.1"})
+        if rng.random() < 0.33:
+            to = td + self.lognorm(3 * HOUR, 1.2)
+            self.email_event(base, "open", to, {"sg_machine_open": False, "useragent": ua,
+                                                "ip": f"81.2.{rng.randrange(256)}.7"})
+            if rng.random() < 0.22:
+                kind = ("case" if program else "browse") if rng.random() < 0.6 else "pricing"
+                kind = self.fit_kind(c, kind)
+                if c.bound or c.budget >= W["email_click"] + KIND_POINTS[kind]:
+                    tc = to + 5 + rng.randrange(600)
+                    if tc < END:
+                        self.email_click(c, ss, tc, kind, base, ua)
+            x = rng.random()
+            if x < 0.004:
+                self.email_event(base, "unsubscribe", to + 30, None)
+                c.dead = True
+            elif x < 0.005:
+                self.email_event(base, "spamreport", to + 30, None)
+                c.dead = True
+
+    def email_click(self, c: Contact, ss: E.SingleSend, tc: int, kind: str, base: dict,
+                    ua: str) -> None:
+        if c.vids:
+            vid, identify = c.vids[0], False
+        else:
+            vid, identify = self.uuid(), True
+            c.vids.append(vid)
+        slug = ss.name.lower().replace(" ", "-").replace("#", "")
+        medium = ("nurture" if ss.program else "newsletter")
+        # A first click from email identifies the recipient: the link carries them.
+        url = self.session(c, vid, tc, "email", None, kind, identify=identify,
+                           utm=(medium, "email", slug))
+        c.eng_pts.append((tc, W["email_click"]))
+        c.budget -= W["email_click"]
+        self.email_event(base, "click", tc - 2, {"url": url, "url_offset": {"index": 0,
+                                                                           "type": "html"},
+                                                 "useragent": ua, "ip": "81.2.0.9"})
+
+    def email_event(self, base: dict, event: str, ts: int, extra: dict | None) -> None:
+        if ts >= END:
+            return
+        rng = self.rng
+        ev = dict(base)
+        ev["event"] = event
+        ev["timestamp"] = ts
+        ev["sg_event_id"] = self.hexid(128)
+        if extra:
+            ev.update(extra)
+        body = dumps(ev)
+        day = ts // DAY
+        late = self.dirt.hit("late_arrival")
+        if late:
+            day += 2 + rng.randrange(3)
+        batch, idx = self.sg.add(day, body)
+        self.email_unique[event] = self.email_unique.get(event, 0) + 1
+        if late:
+            self.dirt.record("sendgrid", self.sg.rel_path(day, batch), idx, "late_arrival",
+                             f"{ev['sg_event_id']} timestamp {ts}")
+        if self.dirt.hit("duplicate_delivery"):
+            b2, i2 = self.sg.add(day + 1, body)
+            self.email_dupes[event] = self.email_dupes.get(event, 0) + 1
+            self.dirt.record("sendgrid", self.sg.rel_path(day + 1, b2), i2,
+                             "duplicate_delivery", ev["sg_event_id"])
+
+    def enroll(self, c: Contact, program: str, t: int) -> None:
+        if c.nurture is None:
+            c.nurture = program
+        c.trans.append((t, "nurture"))
+        c.changes.append((t, "closedloop_nurture_program", program, "AUTOMATION_PLATFORM"))
+        for k, ss in enumerate(self.programs[program]):
+            self.send(c, ss, t + k * E.NURTURE_STEP_DAYS * DAY + self.rng.randrange(HOUR),
+                      program)
+
+    def hot_session(self, c: Contact, t: int) -> None:
+        if t >= END:
+            return
+        if c.vids:
+            ch, cp = self.pick_channel(t)
+            self.session(c, c.vids[0], t, ch, cp, "hot")
+        else:
+            vid = self.uuid()
+            c.vids.append(vid)
+            self.session(c, vid, t, "direct", None, "hot", identify=True)
+
+    def anonymous_visitors(self, n: int) -> None:
+        rng = self.rng
+        span = END - START - DAY
+        for _ in range(n):
+            vid = self.uuid()
+            t = START + int(span * rng.random() ** 0.8)
+            for _ in range((1, 1, 1, 2, 3)[rng.randrange(5)]):
+                ch, cp = self.pick_channel(t)
+                x = rng.random()
+                kind = "browse" if x < 0.6 else "product" if x < 0.85 else "pricing"
+                self.session(None, vid, t, ch, cp, kind)
+                t += HOUR + int(rng.expovariate(1 / (7 * DAY)))
+                if t >= END:
+                    break
