@@ -17,7 +17,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export RUNTIME__DLTHUB_TELEMETRY := false
 export DO_NOT_TRACK := 1
 
-.PHONY: help install demo run dev test test-all lint format bench clean
+.PHONY: help install demo run dev test test-all lint format bench bench-ingest clean
 
 help:
 	@echo "make run    - set up, generate the demo company, run the whole pipeline, print a summary"
@@ -63,6 +63,9 @@ format: install
 
 bench: install
 	$(BIN)/python -m benchmarks.run
+
+bench-ingest: install
+	$(BIN)/python -m benchmarks.bench_ingest $(BENCH_LANDING) --scale $(or $(BENCH_SCALE),large)
 
 clean:
 	rm -rf data dbt_project/target dbt_project/logs

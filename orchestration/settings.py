@@ -45,7 +45,9 @@ class Settings:
             data_dir=data_dir,
             warehouse_path=_path("CLOSEDLOOP_WAREHOUSE", data_dir / "warehouse.duckdb"),
             landing_dir=_path("CLOSEDLOOP_LANDING_DIR", data_dir / "landing"),
-            serving_path=_path("CLOSEDLOOP_SERVING_PATH", data_dir / "serving" / "closedloop.duckdb"),
+            serving_path=_path(
+                "CLOSEDLOOP_SERVING_PATH", data_dir / "serving" / "closedloop.duckdb"
+            ),
         )
 
     def export(self) -> None:

@@ -1,0 +1,87 @@
+"""Ingestion settings from environment variables, with laptop defaults and no secrets.
+
+Per vendor: `CLOSEDLOOP_<VENDOR>_MODE=files|api` (default files), `<VENDOR>_API_BASE_URL`
+and the vendor's credential variables below. Tokens are only read from the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from orchestration.settings import Settings
+
+# The vendors' real hosts; tests and demos point *_API_BASE_URL at a local fake instead.
+DEFAULT_BASE_URLS = {
+    "hubspot": "https://api.hubapi.com",
+    "google_ads": "https://googleads.googleapis.com",
+    "meta_ads": "https://graph.facebook.com",
+    "linkedin_ads": "https://api.linkedin.com",
+    "sendgrid": "https://api.sendgrid.com",
+}
+# Credential env vars per vendor (name in the config -> env var).
+TOKEN_VARS = {
+    "hubspot": {"access_token": "HUBSPOT_ACCESS_TOKEN"},
+    "google_ads": {"access_token": "GOOGLE_ADS_ACCESS_TOKEN",
+                   "developer_token": "GOOGLE_ADS_DEVELOPER_TOKEN",
+                   "customer_ids": "GOOGLE_ADS_CUSTOMER_IDS"},
+    "meta_ads": {"access_token": "META_ADS_ACCESS_TOKEN", "account_ids": "META_ADS_ACCOUNT_IDS"},
+    "linkedin_ads": {"access_token": "LINKEDIN_ADS_ACCESS_TOKEN"},
+    "sendgrid": {"api_key": "SENDGRID_API_KEY"},
+}
+API_CAPABLE = tuple(DEFAULT_BASE_URLS)
+
+
+@dataclass(frozen=True)
+class VendorConfig:
+    name: str
+    mode: str  # "files" or "api"
+    base_url: str
+    secrets: dict[str, str] = field(default_factory=dict, repr=False)
+    # Report window for the ad APIs (inclusive YYYY-MM-DD); files need none.
+    start_date: str = "2025-01-01"
+    end_date: str | None = None
+
+
+@dataclass(frozen=True)
+class IngestionConfig:
+    landing_dir: Path
+    warehouse_path: Path
+    dlt_dir: Path  # dlt's pipelines dir (local working state; the truth is in the warehouse)
+    dataset: str
+    chunk_bytes: int  # landing bytes parsed per DuckDB pass (bounds memory)
+    duckdb_memory_limit: str
+    vendors: dict[str, VendorConfig]
+
+    @classmethod
+    def from_env(cls, settings: Settings | None = None) -> IngestionConfig:
+        settings = settings or Settings.from_env()
+        env = os.environ
+        vendors = {}
+        for name in API_CAPABLE:
+            up = name.upper()
+            mode = env.get(f"CLOSEDLOOP_{up}_MODE", "files").strip().lower()
+            if mode not in ("files", "api"):
+                raise ValueError(f"CLOSEDLOOP_{up}_MODE must be 'files' or 'api', not {mode!r}")
+            secrets = {k: env[v] for k, v in TOKEN_VARS[name].items() if env.get(v)}
+            vendors[name] = VendorConfig(
+                name=name, mode=mode,
+                base_url=env.get(f"{up}_API_BASE_URL", DEFAULT_BASE_URLS[name]).rstrip("/"),
+                secrets=secrets,
+                start_date=env.get("CLOSEDLOOP_ADS_START_DATE", "2025-01-01"),
+                end_date=env.get("CLOSEDLOOP_ADS_END_DATE") or None,
+            )
+        return cls(
+            landing_dir=settings.landing_dir,
+            warehouse_path=settings.warehouse_path,
+            dlt_dir=Path(env.get("CLOSEDLOOP_DLT_DIR") or settings.data_dir / "dlt").resolve(),
+            dataset=env.get("CLOSEDLOOP_RAW_DATASET", "raw"),
+            chunk_bytes=int(env.get("CLOSEDLOOP_INGEST_CHUNK_MB", "256")) * 2**20,
+            duckdb_memory_limit=env.get("CLOSEDLOOP_INGEST_DUCKDB_MEMORY", "2GB"),
+            vendors=vendors,
+        )
+
+    def mode(self, source: str) -> str:
+        vendor = self.vendors.get(source)
+        return vendor.mode if vendor else "files"

@@ -1,0 +1,48 @@
+"""Where a raw table's records come from in one run: chunks of landing files or API pages.
+
+A provider yields `Chunk`s; each fills DuckDB's `recs` temp table and says which file
+fingerprints to record once its rows are extracted. Both ways in then share the same
+validation and loading code, so the files path and the API path produce the same rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from ingestion import enums
+from ingestion.files.layout import Layout
+from ingestion.files.manifest import chunks, list_files, pending
+from ingestion.files.records import load_records
+
+Fill = Callable[[duckdb.DuckDBPyConnection], list[tuple[str, str]]]
+
+
+@dataclass
+class Chunk:
+    fill: Fill  # fills `recs`; returns (file, reason) of unreadable files
+    commit: dict[str, str] = field(default_factory=dict)  # landing fingerprints to record
+    min_records: int = 2  # records a file needs before a missing required column fails it
+
+
+class FilesProvider:
+    kind = "files"
+
+    def __init__(self, landing: Path, layout: Layout, chunk_bytes: int):
+        self.landing, self.layout, self.chunk_bytes = landing, layout, chunk_bytes
+
+    def enums(self, contract) -> dict[str, tuple[str, ...]]:
+        return enums.resolve_files(contract, self.landing)
+
+    def chunks(self, seen: dict[str, str]) -> Iterator[Chunk]:
+        load, touched = pending(list_files(self.landing, self.layout.pattern), seen)
+        seen.update(touched)
+        # CSV headers are explicit: a missing column is a format change even with one row.
+        min_records = 1 if self.layout.format == "csv" else 2
+        for group in chunks(load, self.chunk_bytes):
+            files = [f for f, _ in group]
+            yield Chunk(fill=lambda con, files=files: load_records(con, files, self.layout),
+                        commit={f.rel: fp for f, fp in group}, min_records=min_records)
