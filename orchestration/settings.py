@@ -7,11 +7,14 @@ against its working directory, and Dagster may run dbt from a copied folder.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
+# dbt from this interpreter's environment: dagster-dbt only looks on PATH.
+DBT_EXECUTABLE = str(Path(sys.executable).with_name("dbt"))
 
 # One pool with limit 1 (dagster.yaml) serializes every asset that writes the
 # warehouse: DuckDB allows a single writing process per file.

@@ -1,0 +1,6 @@
+{#- HubSpot lists each property's changes newest first; the macro unnests them. -#}
+{{ hubspot_property_history(
+    relation=source('raw', 'hubspot__deals'),
+    object_id_alias='deal_id',
+    order_by=hubspot_newest_version_first()
+) }}
