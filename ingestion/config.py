@@ -1,7 +1,10 @@
 """Ingestion settings from environment variables, with laptop defaults and no secrets.
 
-Per vendor: `CLOSEDLOOP_<VENDOR>_MODE=files|api` (default files), `<VENDOR>_API_BASE_URL`
-and the vendor's credential variables below. Tokens are only read from the environment.
+Per vendor: `CLOSEDLOOP_<VENDOR>_MODE=files|api` (default files), `<VENDOR>_API_BASE_URL`,
+`<VENDOR>_API_VERSION` and the vendor's credential variables below. Tokens are only read from
+the environment. API-path tuning: `CLOSEDLOOP_ADS_START_DATE` / `_END_DATE` (report window),
+`CLOSEDLOOP_ADS_RESTATEMENT_DAYS` (default 3), `CLOSEDLOOP_API_MAX_ATTEMPTS` / `_BACKOFF` /
+`_MAX_RETRY_DELAY` / `_TIMEOUT` (HTTP retries), `CLOSEDLOOP_API_CHUNK_RECORDS`.
 """
 
 from __future__ import annotations
@@ -27,10 +30,22 @@ TOKEN_VARS = {
                    "developer_token": "GOOGLE_ADS_DEVELOPER_TOKEN",
                    "customer_ids": "GOOGLE_ADS_CUSTOMER_IDS"},
     "meta_ads": {"access_token": "META_ADS_ACCESS_TOKEN", "account_ids": "META_ADS_ACCOUNT_IDS"},
-    "linkedin_ads": {"access_token": "LINKEDIN_ADS_ACCESS_TOKEN"},
+    "linkedin_ads": {"access_token": "LINKEDIN_ADS_ACCESS_TOKEN",
+                     "account_ids": "LINKEDIN_ADS_ACCOUNT_IDS"},
     "sendgrid": {"api_key": "SENDGRID_API_KEY"},
 }
 API_CAPABLE = tuple(DEFAULT_BASE_URLS)
+
+
+@dataclass(frozen=True)
+class HttpConfig:
+    """Retries of the vendor API clients (429 and 5xx, honouring Retry-After)."""
+
+    max_attempts: int = 5
+    backoff_factor: float = 1.0
+    max_retry_delay: float = 60.0
+    timeout: float = 60.0
+    chunk_records: int = 50_000  # API records validated per DuckDB pass
 
 
 @dataclass(frozen=True)
@@ -41,7 +56,16 @@ class VendorConfig:
     secrets: dict[str, str] = field(default_factory=dict, repr=False)
     # Report window for the ad APIs (inclusive YYYY-MM-DD); files need none.
     start_date: str = "2025-01-01"
-    end_date: str | None = None
+    end_date: str | None = None  # None: today (UTC)
+    # Ad platforms restate recent days: each incremental run re-reads this many days
+    # before the last loaded day.
+    restatement_days: int = 3
+    api_version: str | None = None  # None: the version ingestion/api/<vendor>.py was built for
+    http: HttpConfig = field(default_factory=HttpConfig)
+
+    def ids(self, name: str) -> list[str]:
+        """A comma-separated id list from the credentials (customer or account ids)."""
+        return [p.strip() for p in self.secrets.get(name, "").split(",") if p.strip()]
 
 
 @dataclass(frozen=True)
@@ -59,6 +83,13 @@ class IngestionConfig:
         settings = settings or Settings.from_env()
         env = os.environ
         vendors = {}
+        http = HttpConfig(
+            max_attempts=int(env.get("CLOSEDLOOP_API_MAX_ATTEMPTS", "5")),
+            backoff_factor=float(env.get("CLOSEDLOOP_API_BACKOFF", "1")),
+            max_retry_delay=float(env.get("CLOSEDLOOP_API_MAX_RETRY_DELAY", "60")),
+            timeout=float(env.get("CLOSEDLOOP_API_TIMEOUT", "60")),
+            chunk_records=int(env.get("CLOSEDLOOP_API_CHUNK_RECORDS", "50000")),
+        )
         for name in API_CAPABLE:
             up = name.upper()
             mode = env.get(f"CLOSEDLOOP_{up}_MODE", "files").strip().lower()
@@ -71,6 +102,9 @@ class IngestionConfig:
                 secrets=secrets,
                 start_date=env.get("CLOSEDLOOP_ADS_START_DATE", "2025-01-01"),
                 end_date=env.get("CLOSEDLOOP_ADS_END_DATE") or None,
+                restatement_days=int(env.get("CLOSEDLOOP_ADS_RESTATEMENT_DAYS", "3")),
+                api_version=env.get(f"{up}_API_VERSION") or None,
+                http=http,
             )
         return cls(
             landing_dir=settings.landing_dir,

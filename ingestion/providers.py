@@ -30,6 +30,7 @@ class Chunk:
 
 class FilesProvider:
     kind = "files"
+    state_key = "files"  # resource state: landing path -> fingerprint
 
     def __init__(self, landing: Path, layout: Layout, chunk_bytes: int):
         self.landing, self.layout, self.chunk_bytes = landing, layout, chunk_bytes

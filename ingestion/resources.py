@@ -76,7 +76,8 @@ def _duckdb(cfg: IngestionConfig, spool) -> duckdb.DuckDBPyConnection:
 def _extract(contract: TableContract, provider, cfg: IngestionConfig,
              stats: RunStats) -> Iterator:
     lin = Lineage.current(provider.kind)
-    seen: dict[str, str] = dlt.current.resource_state().setdefault("files", {})
+    # Files: landing fingerprints; API: high-water marks. Committed with the load (dlt state).
+    seen: dict[str, str] = dlt.current.resource_state().setdefault(provider.state_key, {})
     spool = cfg.dlt_dir / "spool" / contract.source / lin.batch_id / contract.name
     spool.mkdir(parents=True, exist_ok=True)
     con = _duckdb(cfg, spool)
