@@ -33,6 +33,9 @@ from ingestion.contracts import (
 )
 
 SCALARS = "('VARCHAR','BIGINT','UBIGINT','DOUBLE','BOOLEAN')"
+# "Looks like a JSON object". ltrim() scans the whole payload, so it runs only when the first
+# character is not already the opening brace (almost never).
+_OBJECT_TEXT = "(left(payload, 1) = '{' OR ltrim(payload) LIKE '{%')"
 
 
 class SchemaContractError(Exception):
@@ -216,7 +219,7 @@ def validate(con: duckdb.DuckDBPyConnection, contract: TableContract, *, out: Pa
     paths = "[" + ", ".join(_lit(_path(f.path)) for f in fields) + "]"
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _p AS SELECT _file, locator, payload, "
-        f"CASE WHEN ltrim(payload) LIKE '{{%' THEN try(json_extract(payload, {paths})) END AS f "
+        f"CASE WHEN {_OBJECT_TEXT} THEN try(json_extract(payload, {paths})) END AS f "
         "FROM recs")
     check_required_columns(con, contract, min_records_for_schema)
     extras = _discover_extras(con, contract)

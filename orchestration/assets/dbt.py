@@ -29,9 +29,8 @@ def ensure_manifest(project: DbtProject = dbt_project) -> None:
     `make run`, the tests or CI has no manifest, and a stale one would hide new models.
     """
     manifest = project.manifest_path
-    stale = (
-        not manifest.exists()
-        or manifest.stat().st_mtime < _newest_source_mtime(Path(project.project_dir))
+    stale = not manifest.exists() or manifest.stat().st_mtime < _newest_source_mtime(
+        Path(project.project_dir)
     )
     if stale:
         # dagster-dbt's own preparer looks for `dbt` on PATH only; use this environment's.

@@ -20,12 +20,16 @@ from orchestration.settings import WAREHOUSE_POOL
 class RawTranslator(DagsterDltTranslator):
     def get_asset_spec(self, data: DltResourceTranslatorData) -> AssetSpec:
         contract = BY_NAME[data.resource.name]
-        return super().get_asset_spec(data).replace_attributes(
-            key=AssetKey(["raw", contract.name]),
-            group_name=contract.group,
-            deps=[],
-            description=f"{contract.description} Columns: docs/raw-tables.md.",
-            kinds={"dlt", "duckdb"},
+        return (
+            super()
+            .get_asset_spec(data)
+            .replace_attributes(
+                key=AssetKey(["raw", contract.name]),
+                group_name=contract.group,
+                deps=[],
+                description=f"{contract.description} Columns: docs/raw-tables.md.",
+                kinds={"dlt", "duckdb"},
+            )
         )
 
 
@@ -44,13 +48,16 @@ def _vendor_assets(vendor: str, cfg: IngestionConfig) -> AssetsDefinition:
         load_ids = list(run.load_info.loads_ids)
         for key in context.selected_asset_keys:
             table = key.path[-1]
-            yield MaterializeResult(asset_key=key, metadata={
-                "rows_extracted": run.stats.rows.get(table, 0),
-                "rows_quarantined": run.stats.quarantined.get(table, 0),
-                "files_read": run.stats.files.get(table, 0),
-                "mode": run_cfg.mode(vendor),
-                "dlt_load_ids": ", ".join(load_ids) or "none",
-            })
+            yield MaterializeResult(
+                asset_key=key,
+                metadata={
+                    "rows_extracted": run.stats.rows.get(table, 0),
+                    "rows_quarantined": run.stats.quarantined.get(table, 0),
+                    "files_read": run.stats.files.get(table, 0),
+                    "mode": run_cfg.mode(vendor),
+                    "dlt_load_ids": ", ".join(load_ids) or "none",
+                },
+            )
 
     return _assets
 
