@@ -1,0 +1,76 @@
+{#- Campaigns the platforms themselves know: ad campaigns, SendGrid single sends and the
+    nurture programs they belong to (category `nurture-<program>`). -#}
+with
+
+ad_campaigns as (
+
+    select
+        campaign_key,
+        platform,
+        'ad_campaign' as campaign_type,
+        campaign_id,
+        campaign_name,
+        ad_account_id,
+        currency_code,
+        cast(null as varchar) as nurture_program,
+        cast(null as varchar) as parent_campaign_key
+    from {{ ref('int_ad_campaigns') }}
+
+),
+
+single_sends as (
+
+    select
+        singlesend_id,
+        singlesend_name,
+        -- The program is the category after `nurture-`; newsletters have none.
+        list_filter(categories, lambda category: category like 'nurture-%') as program_categories
+    from {{ ref('stg_sendgrid__singlesends') }}
+
+),
+
+single_send_campaigns as (
+
+    select
+        {{ campaign_key("'sendgrid'", 'singlesend_id') }} as campaign_key,
+        'sendgrid' as platform,
+        'single_send' as campaign_type,
+        singlesend_id as campaign_id,
+        singlesend_name as campaign_name,
+        cast(null as varchar) as ad_account_id,
+        cast(null as varchar) as currency_code,
+        substr(program_categories[1], length('nurture-') + 1) as nurture_program,
+        case when len(program_categories) > 0 then 'sendgrid:' || program_categories[1] end
+            as parent_campaign_key
+    from single_sends
+
+),
+
+nurture_programs as (
+
+    select distinct
+        parent_campaign_key as campaign_key,
+        'sendgrid' as platform,
+        'nurture_program' as campaign_type,
+        substr(parent_campaign_key, length('sendgrid:') + 1) as campaign_id,
+        nurture_program as campaign_name,
+        cast(null as varchar) as ad_account_id,
+        cast(null as varchar) as currency_code,
+        nurture_program,
+        cast(null as varchar) as parent_campaign_key
+    from single_send_campaigns
+    where parent_campaign_key is not null
+
+),
+
+unioned as (
+
+    select * from ad_campaigns
+    union all
+    select * from single_send_campaigns
+    union all
+    select * from nurture_programs
+
+)
+
+select * from unioned
