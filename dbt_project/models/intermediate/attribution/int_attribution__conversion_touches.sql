@@ -1,0 +1,107 @@
+-- Every eligible touch of every conversion, in order, with the positions of its conversion's
+-- milestones and its time_decay weight (the one weight that needs the whole path). The other
+-- weights are arithmetic over these positions: int_attribution__touch_weights computes them,
+-- and data_driven once the Markov chain built from these paths is solved. This table is the
+-- one large materialisation of attribution, so it keeps only what cannot be recomputed cheaply.
+--
+-- Eligible (DESIGN §4): a touch of the conversion's contacts (the contact; for a deal its
+-- buying group, else its account's contacts), of a counted touch type, strictly before the
+-- conversion and no more than `attribution_lookback_days` before it. Order: touched_at, then
+-- touchpoint_id (stable tie-break). Each touch counts once per occurrence.
+{%- set lookback_days = attribution_lookback_days() %}
+{%- set half_life_days = attribution_half_life_days() %}
+
+with
+
+conversions as (
+
+    select * from {{ ref('int_attribution__conversions') }}
+
+),
+
+opportunity_contacts as (
+
+    select opportunity_key, contact_key
+    from {{ ref('int_attribution__opportunity_contacts') }}
+
+),
+
+touches as (
+
+    {{ attribution_countable_touches() }}
+
+),
+
+-- The conversion's columns travel with each of its contacts, so that touches join once.
+conversion_contacts as (
+
+    select conversions.*, conversions.contact_key as eligible_contact_key
+    from conversions
+    where conversions.opportunity_key is null
+
+    union all
+
+    select conversions.*, opportunity_contacts.contact_key as eligible_contact_key
+    from conversions
+    inner join opportunity_contacts
+        on conversions.opportunity_key = opportunity_contacts.opportunity_key
+
+),
+
+eligible as (
+
+    select
+        conversion_contacts.conversion_id,
+        conversion_contacts.conversion_stage,
+        conversion_contacts.converted_at,
+        conversion_contacts.lead_created_at,
+        conversion_contacts.opportunity_created_at,
+        conversion_contacts.conversion_amount_usd,
+        touches.touchpoint_id,
+        touches.contact_key as touch_contact_key,
+        touches.touched_at,
+        touches.touch_type,
+        touches.channel,
+        touches.campaign_key,
+        date_diff('microsecond', touches.touched_at, conversion_contacts.converted_at)
+            / 86400000000.0 as age_days
+    from conversion_contacts
+    inner join touches
+        on conversion_contacts.eligible_contact_key = touches.contact_key
+        and touches.touched_at < conversion_contacts.converted_at
+        and touches.touched_at
+            >= conversion_contacts.converted_at - interval '{{ lookback_days }} days'
+
+),
+
+-- One window pass per conversion. The touches at or before an anchor time are a prefix of
+-- the order (it sorts on touched_at first), so "the last touch at or before the anchor" is
+-- position count_if(touched_at <= anchor).
+positioned as (
+
+    select
+        * exclude (lead_created_at, opportunity_created_at, age_days),
+        row_number() over ordered_touches as touch_position,
+        count(*) over conversion as touch_count,
+        nullif(count_if(touched_at <= lead_created_at) over conversion, 0)
+            as lead_creation_position,
+        nullif(count_if(touched_at <= opportunity_created_at) over conversion, 0)
+            as opportunity_creation_position,
+        lag(channel) over ordered_touches as previous_channel,
+        -- 2^(-age / half-life), normalised per conversion.
+        pow(2.0, -age_days / {{ half_life_days }})
+            / sum(pow(2.0, -age_days / {{ half_life_days }})) over conversion
+            as time_decay_weight
+    from eligible
+    window
+        conversion as (partition by conversion_id),
+        ordered_touches as (partition by conversion_id order by touched_at, touchpoint_id)
+
+)
+
+select
+    * exclude (time_decay_weight),
+    -- The closed-won touch is the last touch before the close: the last eligible touch.
+    case when conversion_stage = 'closed_won' then touch_count end as closed_won_position,
+    time_decay_weight
+from positioned

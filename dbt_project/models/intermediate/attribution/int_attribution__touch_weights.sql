@@ -1,0 +1,88 @@
+{{ config(materialized='view') }}
+-- Every model's weight of every eligible touch, one column per model, with the touch's
+-- milestone flags and role. The marts read this wide form; fct_attribution_credits is its
+-- unpivot. A view: the position models are row-wise arithmetic over the positions stored in
+-- int_attribution__conversion_touches (macro attribution_position_weight), cheaper to
+-- recompute than to store at tens of millions of rows.
+--
+-- data_driven: a conversion's credit goes to the channels on its path in proportion to their
+-- removal effects in the stage's chain, and a channel's part is split equally across its
+-- touches on the path:  weight = removal_effect(c) / touches of c on the path
+--                                / sum of removal_effect over the distinct channels on the path.
+-- Every channel on a converting path has a positive removal effect; should they all be 0 the
+-- conversion falls back to linear, so that weights always sum to 1.
+
+with
+
+conversion_touches as (
+
+    select * from {{ ref('int_attribution__conversion_touches') }}
+
+),
+
+removal_effects as (
+
+    select
+        conversion_stage,
+        channel,
+        removal_effect
+    from {{ ref('int_attribution__markov_removal_effects') }}
+
+),
+
+weighted as (
+
+    select
+        conversion_touches.*,
+        conversion_touches.touch_position = 1 as is_first_touch,
+        coalesce(
+            conversion_touches.touch_position = conversion_touches.lead_creation_position,
+            false
+        ) as is_lead_creation_touch,
+        coalesce(
+            conversion_touches.touch_position = conversion_touches.opportunity_creation_position,
+            false
+        ) as is_opportunity_creation_touch,
+        coalesce(
+            conversion_touches.touch_position = conversion_touches.closed_won_position,
+            false
+        ) as is_closed_won_touch,
+        conversion_touches.touch_position = conversion_touches.touch_count as is_last_touch,
+        {%- for model_name in attribution_position_models() %}
+            {{ attribution_position_weight(model_name) }} as {{ model_name }}_weight,
+        {%- endfor %}
+        coalesce(removal_effects.removal_effect, 0) / count(*) over (
+            partition by conversion_touches.conversion_id, conversion_touches.channel
+        ) as removal_effect_per_touch
+    from conversion_touches
+    left join removal_effects
+        on
+            conversion_touches.conversion_stage = removal_effects.conversion_stage
+            and conversion_touches.channel = removal_effects.channel
+
+),
+
+final as (
+
+    select
+        * exclude (removal_effect_per_touch),
+        -- One role per touch; a touch holding several milestones takes the earliest in
+        -- funnel order (the is_* flags keep all of them).
+        case
+            when is_first_touch then 'first'
+            when is_lead_creation_touch then 'lead_creation'
+            when is_opportunity_creation_touch then 'opportunity_creation'
+            when is_closed_won_touch then 'closed_won'
+            when is_last_touch then 'last'
+            else 'middle'
+        end as touch_role,
+        coalesce(
+            removal_effect_per_touch
+            / nullif(sum(removal_effect_per_touch) over (partition by conversion_id), 0),
+            1.0 / touch_count
+        ) as data_driven_weight
+    from weighted
+
+)
+
+select * from final

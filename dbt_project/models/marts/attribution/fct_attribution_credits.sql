@@ -1,0 +1,68 @@
+{{ config(materialized='view') }}
+-- Every credit: conversion x eligible touch x model -> weight. A view over the wide
+-- int_attribution__touch_weights (one column per model): nine models would make this nine
+-- times the eligible-touch table, and every mart aggregates the wide form instead.
+
+with
+
+conversions as (
+
+    select * from {{ ref('int_attribution__conversions') }}
+
+),
+
+touch_weights as (
+
+    select
+        touch_weights.conversion_id,
+        touch_weights.conversion_stage,
+        conversions.conversion_stage_order,
+        conversions.contact_key,
+        conversions.opportunity_key,
+        conversions.account_key,
+        touch_weights.converted_at,
+        cast(date_trunc('month', touch_weights.converted_at) as date) as conversion_month,
+        conversions.is_inferred_conversion_time,
+        touch_weights.conversion_amount_usd,
+        touch_weights.touchpoint_id,
+        touch_weights.touch_contact_key,
+        touch_weights.touched_at,
+        touch_weights.touch_type,
+        touch_weights.channel,
+        touch_weights.campaign_key,
+        touch_weights.touch_position,
+        touch_weights.touch_count,
+        touch_weights.touch_role,
+        touch_weights.is_first_touch,
+        touch_weights.is_lead_creation_touch,
+        touch_weights.is_opportunity_creation_touch,
+        touch_weights.is_closed_won_touch,
+        touch_weights.is_last_touch,
+        {%- for model_name in attribution_models() %}
+            touch_weights.{{ model_name }}_weight{% if not loop.last %},{% endif %}
+        {%- endfor %}
+    from {{ ref('int_attribution__touch_weights') }} as touch_weights
+    inner join conversions on touch_weights.conversion_id = conversions.conversion_id
+
+),
+
+credits as (
+
+    select *
+    from touch_weights
+    unpivot include nulls (
+        attribution_weight for attribution_model in (
+            {%- for model_name in attribution_models() %}
+                {{ model_name }}_weight as {{ model_name }}{% if not loop.last %},{% endif %}
+            {%- endfor %}
+        )
+    )
+
+)
+
+select
+    conversion_id || '|' || touchpoint_id || '|' || attribution_model as credit_id,
+    *,
+    attribution_weight as credited_conversions,
+    attribution_weight * conversion_amount_usd as credited_amount_usd
+from credits

@@ -1,0 +1,169 @@
+-- Credited conversions, revenue / pipeline and ad spend per month, channel, campaign, model
+-- and conversion stage: the ROAS question.
+--
+-- Period-based: credits fall in the month of the conversion, spend in the month it was spent.
+-- Spend (USD) is a campaign-month fact. It is placed on one channel per campaign (the channel
+-- most of the campaign's touches carry) and repeated on the row of every model and stage, so
+-- that each model's ROAS can be read on its own: sum spend within ONE model and ONE stage,
+-- never across models or stages. Campaign-months with spend and no credit still appear
+-- (credit 0), so that the spend total of a model and stage is the whole spend.
+
+with
+
+touch_weights as (
+
+    select * from {{ ref('int_attribution__touch_weights') }}
+
+),
+
+spend_daily as (
+
+    select
+        date_day,
+        campaign_key,
+        spend_usd
+    from {{ ref('fct_ad_spend_daily') }}
+    where campaign_key is not null
+
+),
+
+campaign_touches as (
+
+    select
+        campaign_key,
+        channel,
+        count(*) as touches
+    from ({{ attribution_countable_touches() }})
+    where campaign_key is not null
+    group by campaign_key, channel
+
+),
+
+campaign_channels as (
+
+    select
+        campaign_key,
+        channel
+    from campaign_touches
+    qualify row_number() over (
+        partition by campaign_key order by touches desc, channel asc
+    ) = 1
+
+),
+
+credits_wide as (
+
+    select
+        cast(date_trunc('month', converted_at) as date) as period_month,
+        channel,
+        campaign_key,
+        conversion_stage,
+        {%- for model_name in attribution_models() %}
+            sum({{ model_name }}_weight) as {{ model_name }}__conversions,
+            sum({{ model_name }}_weight * conversion_amount_usd) as {{ model_name }}__amount
+            {%- if not loop.last %},{% endif %}
+        {%- endfor %}
+    from touch_weights
+    group by 1, 2, 3, 4
+
+),
+
+credits as (
+
+    select *
+    from credits_wide
+    unpivot include nulls (
+        (credited_conversions, credited_amount_usd) for attribution_model in (
+            {%- for model_name in attribution_models() %}
+                ({{ model_name }}__conversions, {{ model_name }}__amount) as {{ model_name }}
+                {%- if not loop.last %},{% endif %}
+            {%- endfor %}
+        )
+    )
+
+),
+
+spend as (
+
+    select
+        cast(date_trunc('month', spend_daily.date_day) as date) as period_month,
+        coalesce(campaign_channels.channel, '(no touches)') as channel,
+        spend_daily.campaign_key,
+        sum(spend_daily.spend_usd) as spend_usd
+    from spend_daily
+    left join campaign_channels on spend_daily.campaign_key = campaign_channels.campaign_key
+    group by 1, 2, 3
+
+),
+
+model_stages as (
+
+    select
+        attribution_model,
+        conversion_stage
+    from (select unnest({{ attribution_models() }}) as attribution_model)
+    cross join (select unnest(['lead', 'mql', 'sql', 'opportunity', 'closed_won']) as conversion_stage)
+
+),
+
+spend_rows as (
+
+    select
+        spend.*,
+        model_stages.attribution_model,
+        model_stages.conversion_stage
+    from spend
+    cross join model_stages
+
+),
+
+joined as (
+
+    select
+        coalesce(credits.period_month, spend_rows.period_month) as period_month,
+        coalesce(credits.channel, spend_rows.channel) as channel,
+        coalesce(credits.campaign_key, spend_rows.campaign_key) as campaign_key,
+        coalesce(credits.attribution_model, spend_rows.attribution_model) as attribution_model,
+        coalesce(credits.conversion_stage, spend_rows.conversion_stage) as conversion_stage,
+        coalesce(credits.credited_conversions, 0) as credited_conversions,
+        case
+            when
+                coalesce(credits.conversion_stage, spend_rows.conversion_stage)
+                in ('opportunity', 'closed_won')
+                then coalesce(credits.credited_amount_usd, 0)
+        end as credited_amount_usd,
+        spend_rows.spend_usd
+    from credits
+    full outer join spend_rows
+        on
+            credits.period_month = spend_rows.period_month
+            and credits.channel = spend_rows.channel
+            and credits.campaign_key = spend_rows.campaign_key
+            and credits.attribution_model = spend_rows.attribution_model
+            and credits.conversion_stage = spend_rows.conversion_stage
+
+),
+
+final as (
+
+    select
+        md5(concat_ws(
+            '|', period_month, channel, coalesce(campaign_key, '(none)'),
+            attribution_model, conversion_stage
+        )) as channel_attribution_id,
+        period_month,
+        channel,
+        campaign_key,
+        attribution_model,
+        conversion_stage,
+        credited_conversions,
+        -- closed_won: credited revenue; opportunity: credited pipeline; NULL for contact stages.
+        credited_amount_usd,
+        spend_usd,
+        credited_amount_usd / nullif(spend_usd, 0) as roas,
+        spend_usd / nullif(credited_conversions, 0) as cost_per_credited_conversion
+    from joined
+
+)
+
+select * from final

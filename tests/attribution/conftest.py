@@ -1,0 +1,29 @@
+"""The tiny demo warehouse, built once per session (a real Dagster raw run + dbt build), for
+the attribution invariants and cross-checks. Same builder as tests/core."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.tiny_pipeline import TinyBuild, build_tiny_warehouse
+
+
+@pytest.fixture(scope="session")
+def tiny(tmp_path_factory) -> TinyBuild:
+    return build_tiny_warehouse(tmp_path_factory.mktemp("tiny_attribution"))
+
+
+@pytest.fixture(scope="session")
+def tiny_attribution(tiny) -> TinyBuild:
+    """The tiny warehouse, failing fast when an attribution model or test did not pass."""
+    broken = [
+        line
+        for line in tiny.dbt_output.splitlines()
+        if "attribution" in line and ("ERROR" in line or "FAIL" in line or "SKIP" in line)
+    ]
+    assert not broken, "\n".join(broken)
+    built = tiny.query(
+        "select count(*) from information_schema.tables where table_schema = 'attribution'"
+    )
+    assert built[0][0] >= 4, tiny.dbt_output[-3000:]
+    return tiny
