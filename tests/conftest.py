@@ -22,3 +22,12 @@ def data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("CLOSEDLOOP_LANDING_DIR", str(data / "landing"))
     monkeypatch.setenv("CLOSEDLOOP_SERVING_PATH", str(data / "serving" / "closedloop.duckdb"))
     return data
+
+
+@pytest.fixture(scope="session")
+def tiny(tmp_path_factory):
+    """The whole tiny demo warehouse (real Dagster raw run + dbt build), built once per session
+    and shared by the core, attribution and metrics tests."""
+    from tests.support.tiny_pipeline import build_tiny_warehouse
+
+    return build_tiny_warehouse(tmp_path_factory.mktemp("tiny_warehouse"))

@@ -1,16 +1,10 @@
-"""The tiny demo warehouse, built once per session (a real Dagster raw run + dbt build), for
-the attribution invariants and cross-checks. Same builder as tests/core."""
+"""The shared tiny demo warehouse (tests/conftest.py), checked for attribution failures."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.support.tiny_pipeline import TinyBuild, build_tiny_warehouse
-
-
-@pytest.fixture(scope="session")
-def tiny(tmp_path_factory) -> TinyBuild:
-    return build_tiny_warehouse(tmp_path_factory.mktemp("tiny_attribution"))
+from tests.support.tiny_pipeline import TinyBuild
 
 
 @pytest.fixture(scope="session")
