@@ -1,10 +1,22 @@
-"""Print what the last pipeline run produced: `python -m orchestration.summary`."""
+"""Print what the last pipeline run produced: `python -m orchestration.summary`.
+
+A compact terminal funnel dashboard read from the warehouse (read-only): the funnel,
+velocity, sales, pipeline coverage for the quarter after the snapshot date, top channels
+under several attribution models with the closed-loop reconciliation, quarantine and raw
+rows per source, and rows per schema. A section whose mart is missing is skipped with a
+note, so that the summary works on a partly built warehouse.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import duckdb
 
 from orchestration.settings import get_settings
+
+STAGES = ["visitor", "lead", "mql", "sal", "sql", "opportunity", "customer", "evangelist"]
+SHOWN_MODELS = ["first_touch", "last_touch", "linear", "w_shaped", "data_driven"]
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, int]]:
@@ -23,18 +35,209 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, int]]:
     ]
 
 
+def _money(value) -> str:
+    return "—" if value is None else f"${float(value):,.0f}"
+
+
+def _pct(value) -> str:
+    return "—" if value is None else f"{100 * float(value):.1f}%"
+
+
+def _num(value, digits: int = 1) -> str:
+    return "—" if value is None else f"{float(value):,.{digits}f}"
+
+
+def funnel(con) -> list[str]:
+    rows = con.execute("""
+        select from_stage, to_stage, sum(entered_from), sum(converted)
+        from metrics.mart_funnel_conversion
+        where period_grain = 'quarter' and basis = 'cohort' and level = 'contact'
+          and dimension = 'overall'
+        group by from_stage, to_stage, from_stage_order
+        order by from_stage_order
+    """).fetchall()
+    lines = [f"    {'stage':<13}{'entered':>9}   {'→ next':>8}"]
+    for from_stage, to_stage, entered, converted in rows:
+        rate = converted / entered if entered else None
+        lines.append(f"    {from_stage:<13}{entered:>9,}   {_pct(rate):>8}  → {to_stage}")
+    return lines
+
+
+def velocity(con) -> list[str]:
+    rows = con.execute("""
+        select from_stage, to_stage, sum(transitions),
+               sum(mean_days * transitions) / sum(transitions)
+        from metrics.mart_funnel_velocity
+        where period_grain = 'quarter' and basis = 'cohort' and level = 'contact'
+          and dimension = 'overall'
+        group by from_stage, to_stage, from_stage_order
+        order by from_stage_order
+    """).fetchall()
+    return [
+        f"    {f + ' → ' + t:<26}{_num(days):>7} days mean  ({n:,} steps)" for f, t, n, days in rows
+    ]
+
+
+def sales(con) -> list[str]:
+    total = con.execute("""
+        select count(*) filter (where is_won), count(*) filter (where not is_won),
+               sum(amount_usd) filter (where is_won),
+               avg(sales_cycle_days) filter (where is_won)
+        from metrics.metrics_closed_deals
+    """).fetchone()
+    won, lost, revenue, cycle = total
+    win_rate = won / (won + lost) if won + lost else None
+    lines = [
+        f"    all time: won {won:,}  lost {lost:,}  win rate {_pct(win_rate)}"
+        f"  avg deal {_money(revenue / won if won else None)}  avg cycle {_num(cycle)} days"
+    ]
+    for start, w, lo, rate, size in con.execute("""
+        select period_start, won_deals, lost_deals, win_rate, avg_deal_size_usd
+        from metrics.mart_sales_performance
+        where period_grain = 'quarter' and dimension = 'overall'
+        order by period_start desc limit 4
+    """).fetchall():
+        lines.append(
+            f"    {start}  won {w:>4}  lost {lo:>4}  win rate {_pct(rate):>6}"
+            f"  avg deal {_money(size)}"
+        )
+    return lines
+
+
+def pipeline_coverage(con) -> list[str]:
+    rows = con.execute("""
+        with target as (
+            select snapshot_date,
+                   cast(date_trunc('quarter', snapshot_date + interval 3 month) as date) as quarter
+            from metrics.mart_pipeline_coverage limit 1
+        )
+        select target.snapshot_date, target.quarter, owner_key, open_deals, open_pipeline_usd,
+               weighted_pipeline_usd, quota_usd, coverage_ratio, coverage_note
+        from target
+        left join metrics.mart_pipeline_coverage as coverage
+            on coverage.period_start = target.quarter
+        order by owner_key = '__all__', owner_key
+    """).fetchall()
+    if not rows:
+        return ["    (no pipeline)"]
+    snapshot, quarter = rows[0][0], rows[0][1]
+    lines = [f"    as of {snapshot}, quarter starting {quarter}"]
+    for _, _, owner, deals, pipeline, weighted, quota, ratio, note in rows:
+        if owner is None:
+            return lines + ["    no open pipeline and no quota for that quarter"]
+        label = "total" if owner == "__all__" else owner
+        coverage = "—" if ratio is None else f"{float(ratio):.2f}x"
+        lines.append(
+            f"    {label:<10} {deals:>4} deals  open {_money(pipeline):>10}"
+            f"  weighted {_money(weighted):>10}  quota {_money(quota):>10}  coverage {coverage:>6}"
+            + (f"  ({note})" if note else "")
+        )
+    return lines
+
+
+def top_channels(con) -> list[str]:
+    models = [
+        m
+        for (m,) in con.execute("""
+        select distinct attribution_model from attribution.mart_channel_attribution
+    """).fetchall()
+        if m in SHOWN_MODELS
+    ]
+    columns = ", ".join(
+        f"sum(credited_amount_usd) filter (where attribution_model = '{m}')" for m in models
+    )
+    rows = con.execute(f"""
+        select channel, {columns}
+        from attribution.mart_channel_attribution
+        where conversion_stage = 'closed_won'
+        group by channel
+        order by {2 + models.index("linear") if "linear" in models else 2} desc nulls last
+        limit 5
+    """).fetchall()
+    lines = ["    " + f"{'channel':<16}" + "".join(f"{m:>14}" for m in models)]
+    lines += [
+        "    " + f"{row[0]:<16}" + "".join(f"{_money(v):>14}" for v in row[1:]) for row in rows
+    ]
+    return lines
+
+
+def reconciliation(con) -> list[str]:
+    total, attributed, unattributed = con.execute("""
+        select sum(total_amount_usd), sum(attributed_amount_usd), sum(unattributed_amount_usd)
+        from attribution.mart_attribution_reconciliation
+        where conversion_stage = 'closed_won' and attribution_model = 'linear'
+    """).fetchone()
+    return [
+        f"    won {_money(total)} = attributed {_money(attributed)}"
+        f" + unattributed {_money(unattributed)}  (linear; every model reconciles)"
+    ]
+
+
+def quarantine(con) -> list[str]:
+    rows = con.execute("""
+        select source, count(*) from raw._quarantine group by source order by source
+    """).fetchall()
+    total = sum(n for _, n in rows)
+    return [
+        f"    {total:,} quarantined records"
+        + ("  (" + ", ".join(f"{s} {n:,}" for s, n in rows) + ")" if rows else "")
+    ]
+
+
+def raw_sources(con) -> list[str]:
+    per_source: dict[str, int] = {}
+    for schema, name, rows in table_counts(con):
+        if schema == "raw" and not name.startswith("_"):
+            source = name.split("__")[0]
+            per_source[source] = per_source.get(source, 0) + rows
+    return [f"    {source:<16}{rows:>12,} rows" for source, rows in sorted(per_source.items())] or [
+        "    (no raw tables)"
+    ]
+
+
+def schemas(con) -> list[str]:
+    per_schema: dict[str, tuple[int, int]] = {}
+    for schema, _, rows in table_counts(con):
+        tables, total = per_schema.get(schema, (0, 0))
+        per_schema[schema] = (tables + 1, total + rows)
+    return [
+        f"    {schema:<16}{tables:>4} tables {total:>12,} rows"
+        for schema, (tables, total) in per_schema.items()
+    ]
+
+
+SECTIONS: list[tuple[str, Callable]] = [
+    ("Funnel (contacts, cohort conversion to the next stage)", funnel),
+    ("Velocity (days from entering a stage to the next)", velocity),
+    ("Sales", sales),
+    ("Pipeline coverage, next quarter", pipeline_coverage),
+    ("Top channels by won revenue, per attribution model", top_channels),
+    ("Closed-loop reconciliation (all periods)", reconciliation),
+    ("Quarantine", quarantine),
+    ("Raw sources", raw_sources),
+    ("Warehouse", schemas),
+]
+
+
+def render(con: duckdb.DuckDBPyConnection) -> str:
+    out: list[str] = []
+    for title, section in SECTIONS:
+        out.append(f"\n  {title}")
+        try:
+            out.extend(section(con))
+        except duckdb.CatalogException as missing:
+            first_line = str(missing).splitlines()[0]
+            out.append(f"    (skipped: {first_line})")
+    return "\n".join(out)
+
+
 def main() -> None:
     settings = get_settings()
     if not settings.warehouse_path.exists():
         raise SystemExit(f"No warehouse at {settings.warehouse_path}: run `make run` first.")
     with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
         print(f"\nclosedloop warehouse: {settings.warehouse_path}")
-        current_schema = None
-        for schema, name, rows in table_counts(con):
-            if schema != current_schema:
-                print(f"  {schema}")
-                current_schema = schema
-            print(f"    {name:<48} {rows:>12,} rows")
+        print(render(con))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,77 @@
+{#- Win rate, average deal size and average sales cycle (DESIGN.md §5), period-based by the
+    close period, overall and per rep, team, segment and source. Amounts in USD (each deal
+    converted on its close day). -#}
+{%- set dimension_columns = {
+    'owner': 'owner_key',
+    'owner_team': 'owner_team',
+    'company_size_band': 'company_size_band',
+    'industry': 'industry',
+    'source': 'source_channel',
+} -%}
+with
+
+closed_deals as (
+
+    select * from {{ ref('metrics_closed_deals') }}
+
+),
+
+slices as (
+
+    {{ metrics_dimension_rows('closed_deals', 'opportunity_key', dimension_columns) }}
+
+),
+
+sliced as (
+
+    select
+        slices.dimension,
+        slices.dimension_value,
+        closed_deals.*
+    from closed_deals
+    inner join slices
+        on closed_deals.opportunity_key = slices.entity_key
+
+),
+
+aggregated as (
+
+    select
+        period_grain,
+        {{ metrics_period_start('closed_at') }} as period_start,
+        dimension,
+        dimension_value,
+        count(*) as closed_deals,
+        count(*) filter (where is_won) as won_deals,
+        count(*) filter (where not is_won) as lost_deals,
+        coalesce(sum(amount_usd) filter (where is_won), 0) as won_revenue_usd,
+        coalesce(sum(sales_cycle_days) filter (where is_won), 0) as won_sales_cycle_days_total,
+        mode(loss_reason) filter (where not is_won and loss_reason is not null)
+            as top_loss_reason
+    from sliced
+    cross join {{ metrics_period_grains() }}
+    group by all
+
+),
+
+final as (
+
+    select
+        period_grain,
+        period_start,
+        dimension,
+        dimension_value,
+        closed_deals,
+        won_deals,
+        lost_deals,
+        {{ metrics_ratio('won_deals', 'won_deals + lost_deals') }} as win_rate,
+        won_revenue_usd,
+        {{ metrics_ratio('won_revenue_usd', 'won_deals') }} as avg_deal_size_usd,
+        won_sales_cycle_days_total,
+        {{ metrics_ratio('won_sales_cycle_days_total', 'won_deals') }} as avg_sales_cycle_days,
+        top_loss_reason
+    from aggregated
+
+)
+
+select * from final
