@@ -5,6 +5,7 @@ from __future__ import annotations
 from dagster import Definitions, in_process_executor
 
 from orchestration.assets.dbt import closedloop_dbt_assets
+from orchestration.assets.gate import gate_checks, publish_asset
 from orchestration.assets.raw import raw_assets
 from orchestration.jobs import full_pipeline_job, raw_ingestion_job
 from orchestration.resources import build_resources
@@ -16,7 +17,9 @@ defs = Definitions(
     assets=[
         closedloop_dbt_assets,
         *raw_assets,
+        publish_asset,
     ],
+    asset_checks=gate_checks,
     jobs=[full_pipeline_job, raw_ingestion_job],
     schedules=[daily_pipeline_schedule],
     sensors=[landing_sensor],

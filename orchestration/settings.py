@@ -26,6 +26,8 @@ for _var, _value in {
     "DO_NOT_TRACK": "1",
     "RUNTIME__DLTHUB_TELEMETRY": "false",
     "DAGSTER_DISABLE_TELEMETRY": "1",
+    # dlt merges through a raw_staging dataset; empty it after each load so it holds no copy.
+    "LOAD__TRUNCATE_STAGING_DATASET": "true",
 }.items():
     os.environ.setdefault(_var, _value)
 
