@@ -1,0 +1,20 @@
+"""metrics.mart_lead_scoring: Leads per score band with conversion to SQL and won (fractions)."""
+
+from __future__ import annotations
+
+import great_expectations as gx
+
+from expectations.suites._common import period_mart
+
+TABLE = "metrics.mart_lead_scoring"
+
+KEY = ["period_grain", "period_start", "score_band"]
+
+
+def build_suite() -> gx.ExpectationSuite:
+    return period_mart(
+        "mart_lead_scoring",
+        KEY,
+        fractions=["sql_conversion_rate", "won_conversion_rate"],
+        non_negatives=["leads", "leads_to_sql", "leads_to_won"],
+    )

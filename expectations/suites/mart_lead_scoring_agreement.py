@@ -1,0 +1,29 @@
+"""metrics.mart_lead_scoring_agreement.
+
+Score-based vs CRM MQL agreement; agreement_rate is a fraction.
+"""
+
+from __future__ import annotations
+
+import great_expectations as gx
+
+from expectations.suites._common import period_mart
+
+TABLE = "metrics.mart_lead_scoring_agreement"
+
+KEY = ["period_grain", "period_start"]
+
+
+def build_suite() -> gx.ExpectationSuite:
+    return period_mart(
+        "mart_lead_scoring_agreement",
+        KEY,
+        fractions=["agreement_rate"],
+        non_negatives=[
+            "leads",
+            "mql_by_both",
+            "mql_by_score_only",
+            "mql_by_crm_only",
+            "mql_by_neither",
+        ],
+    )

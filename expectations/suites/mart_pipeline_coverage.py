@@ -1,0 +1,29 @@
+"""metrics.mart_pipeline_coverage.
+
+Pipeline coverage per quarter and owner; coverage is a ratio (>= 0, may exceed 1).
+"""
+
+from __future__ import annotations
+
+import great_expectations as gx
+
+from expectations.suites._common import period_mart
+
+TABLE = "metrics.mart_pipeline_coverage"
+
+KEY = ["period_start", "owner_key"]
+
+
+def build_suite() -> gx.ExpectationSuite:
+    return period_mart(
+        "mart_pipeline_coverage",
+        KEY,
+        non_negatives=[
+            "open_deals",
+            "open_pipeline_usd",
+            "weighted_pipeline_usd",
+            "quota_usd",
+            "coverage_ratio",
+            "weighted_coverage_ratio",
+        ],
+    )

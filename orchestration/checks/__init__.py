@@ -1,0 +1,1 @@
+"""The data-quality gate: suites run as Dagster asset checks and as the publish audit."""
