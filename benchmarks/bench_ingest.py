@@ -29,16 +29,22 @@ sys.path.insert(0, str(REPO))
 
 def _direct_sql(table: str, paths: str, layout) -> str:
     if layout.format == "jsonl":
-        return (f"CREATE TABLE {table} AS SELECT * FROM read_json({paths}, "
-                "format='newline_delimited', union_by_name=true, ignore_errors=true)")
+        return (
+            f"CREATE TABLE {table} AS SELECT * FROM read_json({paths}, "
+            "format='newline_delimited', union_by_name=true, ignore_errors=true)"
+        )
     if layout.format == "csv":
         return f"CREATE TABLE {table} AS SELECT * FROM read_csv({paths}, union_by_name=true)"
     if layout.records is None:
-        return (f"CREATE TABLE {table} AS SELECT * FROM read_json({paths}, format='array', "
-                "union_by_name=true, ignore_errors=true)")
-    return (f"CREATE TABLE {table} AS SELECT unnest({layout.records}, max_depth := 2) FROM "
-            f"read_json({paths}, union_by_name=true, ignore_errors=true, "
-            "maximum_object_size=1073741824)")
+        return (
+            f"CREATE TABLE {table} AS SELECT * FROM read_json({paths}, format='array', "
+            "union_by_name=true, ignore_errors=true)"
+        )
+    return (
+        f"CREATE TABLE {table} AS SELECT unnest({layout.records}, max_depth := 2) FROM "
+        f"read_json({paths}, union_by_name=true, ignore_errors=true, "
+        "maximum_object_size=1073741824)"
+    )
 
 
 def _readable(con, table: str, files: list, layout) -> list:
@@ -46,6 +52,7 @@ def _readable(con, table: str, files: list, layout) -> list:
 
     The demo injects one undecodable file on purpose; `read_json` stops at it. Finding it is
     not reading, so it is left out of the timed reference; ours reports it as quarantine."""
+
     def ok(group) -> bool:
         probe = _direct_sql("x", "[" + ", ".join(f"'{f.path}'" for f in group) + "]", layout)
         try:
@@ -90,9 +97,14 @@ def worker_direct(landing: Path, vendors: list[str], out: Path) -> dict:
 
 
 def worker_ours(landing: Path, vendors: list[str], out: Path) -> dict:
-    os.environ.update({"CLOSEDLOOP_DATA_DIR": str(out), "CLOSEDLOOP_LANDING_DIR": str(landing),
-                       "CLOSEDLOOP_WAREHOUSE": str(out / "ours.duckdb"),
-                       "CLOSEDLOOP_DLT_DIR": str(out / "dlt")})
+    os.environ.update(
+        {
+            "CLOSEDLOOP_DATA_DIR": str(out),
+            "CLOSEDLOOP_LANDING_DIR": str(landing),
+            "CLOSEDLOOP_WAREHOUSE": str(out / "ours.duckdb"),
+            "CLOSEDLOOP_DLT_DIR": str(out / "dlt"),
+        }
+    )
     from ingestion.config import IngestionConfig
     from ingestion.pipeline import run_vendor
 
@@ -101,15 +113,27 @@ def worker_ours(landing: Path, vendors: list[str], out: Path) -> dict:
     for vendor in vendors:
         start = time.perf_counter()
         run = run_vendor(vendor, cfg)
-        result[vendor] = {"seconds": time.perf_counter() - start,
-                          "rows": sum(run.stats.rows.values()),
-                          "quarantined": sum(run.stats.quarantined.values())}
+        result[vendor] = {
+            "seconds": time.perf_counter() - start,
+            "rows": sum(run.stats.rows.values()),
+            "quarantined": sum(run.stats.quarantined.values()),
+        }
     return result
 
 
 def _child(kind: str, landing: Path, vendors: list[str], out: Path) -> tuple[dict, float]:
-    cmd = [sys.executable, "-m", "benchmarks.bench_ingest", str(landing), "--worker", kind,
-           "--only", ",".join(vendors), "--out", str(out)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "benchmarks.bench_ingest",
+        str(landing),
+        "--worker",
+        kind,
+        "--only",
+        ",".join(vendors),
+        "--out",
+        str(out),
+    ]
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE)
     stdout = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -137,8 +161,21 @@ def main() -> None:
     landing = args.landing.resolve()
     if not landing.exists():
         print(f"generating {args.scale} landing folder in {landing} ...", flush=True)
-        subprocess.run([sys.executable, "-m", "ingestion.demo", "--scale", args.scale,
-                        "--seed", args.seed, "--out", str(landing)], check=True, cwd=REPO)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "ingestion.demo",
+                "--scale",
+                args.scale,
+                "--seed",
+                args.seed,
+                "--out",
+                str(landing),
+            ],
+            check=True,
+            cwd=REPO,
+        )
     ours, direct, rss = {}, {}, {}
     with tempfile.TemporaryDirectory(prefix="bench_ingest_") as tmp:
         # One child per source and side: ru_maxrss of a child is that source's peak alone.
@@ -148,27 +185,35 @@ def main() -> None:
             ours.update(o)
             direct.update(d)
             rss[v] = (o_rss, d_rss)
-    print(f"{'source':14} {'rows':>11} {'MB':>8} {'ours s':>8} {'rows/s':>10} {'MB/s':>7} "
-          f"{'duckdb s':>9} {'rows/s':>10} {'MB/s':>7} {'ratio':>6} {'RSS MB':>7} {'ddb RSS':>7}")
+    print(
+        f"{'source':14} {'rows':>11} {'MB':>8} {'ours s':>8} {'rows/s':>10} {'MB/s':>7} "
+        f"{'duckdb s':>9} {'rows/s':>10} {'MB/s':>7} {'ratio':>6} {'RSS MB':>7} {'ddb RSS':>7}"
+    )
     tot = {"ours": 0.0, "direct": 0.0, "rows": 0, "mb": 0.0}
     for v in vendors:
         o, d = ours[v], direct[v]
         mb = d["bytes"] / 2**20
-        print(f"{v:14} {o['rows']:>11,} {mb:>8.1f} {o['seconds']:>8.2f} "
-              f"{o['rows'] / o['seconds']:>10,.0f} {mb / o['seconds']:>7.1f} {d['seconds']:>9.2f} "
-              f"{d['rows'] / max(d['seconds'], 1e-9):>10,.0f} {mb / max(d['seconds'], 1e-9):>7.1f} "
-              f"{o['seconds'] / max(d['seconds'], 1e-9):>6.2f} "
-              f"{rss[v][0]:>7,.0f} {rss[v][1]:>7,.0f}")
+        print(
+            f"{v:14} {o['rows']:>11,} {mb:>8.1f} {o['seconds']:>8.2f} "
+            f"{o['rows'] / o['seconds']:>10,.0f} {mb / o['seconds']:>7.1f} {d['seconds']:>9.2f} "
+            f"{d['rows'] / max(d['seconds'], 1e-9):>10,.0f} {mb / max(d['seconds'], 1e-9):>7.1f} "
+            f"{o['seconds'] / max(d['seconds'], 1e-9):>6.2f} "
+            f"{rss[v][0]:>7,.0f} {rss[v][1]:>7,.0f}"
+        )
         tot["ours"] += o["seconds"]
         tot["direct"] += d["seconds"]
         tot["rows"] += o["rows"]
         tot["mb"] += mb
-    print(f"{'TOTAL':14} {tot['rows']:>11,} {tot['mb']:>8.1f} {tot['ours']:>8.2f} "
-          f"{tot['rows'] / tot['ours']:>10,.0f} {tot['mb'] / tot['ours']:>7.1f} "
-          f"{tot['direct']:>9.2f} {tot['rows'] / tot['direct']:>10,.0f} "
-          f"{tot['mb'] / tot['direct']:>7.1f} {tot['ours'] / tot['direct']:>6.2f}")
-    print(f"peak RSS: ours {max(r[0] for r in rss.values()):,.0f} MB, duckdb direct "
-          f"{max(r[1] for r in rss.values()):,.0f} MB (target < 4 GB)")
+    print(
+        f"{'TOTAL':14} {tot['rows']:>11,} {tot['mb']:>8.1f} {tot['ours']:>8.2f} "
+        f"{tot['rows'] / tot['ours']:>10,.0f} {tot['mb'] / tot['ours']:>7.1f} "
+        f"{tot['direct']:>9.2f} {tot['rows'] / tot['direct']:>10,.0f} "
+        f"{tot['mb'] / tot['direct']:>7.1f} {tot['ours'] / tot['direct']:>6.2f}"
+    )
+    print(
+        f"peak RSS: ours {max(r[0] for r in rss.values()):,.0f} MB, duckdb direct "
+        f"{max(r[1] for r in rss.values()):,.0f} MB (target < 4 GB)"
+    )
 
 
 if __name__ == "__main__":

@@ -26,12 +26,16 @@ DEFAULT_BASE_URLS = {
 # Credential env vars per vendor (name in the config -> env var).
 TOKEN_VARS = {
     "hubspot": {"access_token": "HUBSPOT_ACCESS_TOKEN"},
-    "google_ads": {"access_token": "GOOGLE_ADS_ACCESS_TOKEN",
-                   "developer_token": "GOOGLE_ADS_DEVELOPER_TOKEN",
-                   "customer_ids": "GOOGLE_ADS_CUSTOMER_IDS"},
+    "google_ads": {
+        "access_token": "GOOGLE_ADS_ACCESS_TOKEN",
+        "developer_token": "GOOGLE_ADS_DEVELOPER_TOKEN",
+        "customer_ids": "GOOGLE_ADS_CUSTOMER_IDS",
+    },
     "meta_ads": {"access_token": "META_ADS_ACCESS_TOKEN", "account_ids": "META_ADS_ACCOUNT_IDS"},
-    "linkedin_ads": {"access_token": "LINKEDIN_ADS_ACCESS_TOKEN",
-                     "account_ids": "LINKEDIN_ADS_ACCOUNT_IDS"},
+    "linkedin_ads": {
+        "access_token": "LINKEDIN_ADS_ACCESS_TOKEN",
+        "account_ids": "LINKEDIN_ADS_ACCOUNT_IDS",
+    },
     "sendgrid": {"api_key": "SENDGRID_API_KEY"},
 }
 API_CAPABLE = tuple(DEFAULT_BASE_URLS)
@@ -97,7 +101,8 @@ class IngestionConfig:
                 raise ValueError(f"CLOSEDLOOP_{up}_MODE must be 'files' or 'api', not {mode!r}")
             secrets = {k: env[v] for k, v in TOKEN_VARS[name].items() if env.get(v)}
             vendors[name] = VendorConfig(
-                name=name, mode=mode,
+                name=name,
+                mode=mode,
                 base_url=env.get(f"{up}_API_BASE_URL", DEFAULT_BASE_URLS[name]).rstrip("/"),
                 secrets=secrets,
                 start_date=env.get("CLOSEDLOOP_ADS_START_DATE", "2025-01-01"),

@@ -17,8 +17,16 @@ log = logging.getLogger(__name__)
 
 
 def deal_stages_from_pipelines(pipelines: list[dict]) -> tuple[str, ...]:
-    return tuple(sorted({str(s["id"]) for p in pipelines for s in p.get("stages") or []
-                         if isinstance(s, dict) and s.get("id") is not None}))
+    return tuple(
+        sorted(
+            {
+                str(s["id"])
+                for p in pipelines
+                for s in p.get("stages") or []
+                if isinstance(s, dict) and s.get("id") is not None
+            }
+        )
+    )
 
 
 def _hubspot_deal_stages_files(landing: Path) -> tuple[str, ...] | None:

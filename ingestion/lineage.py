@@ -32,9 +32,16 @@ class Lineage:
         return self.loaded_at.isoformat()
 
     def as_sql_values(self) -> dict[str, str]:
-        return {"_source": self.source, "_batch_id": self.batch_id,
-                "_loaded_at": self.loaded_at_iso}
+        return {
+            "_source": self.source,
+            "_batch_id": self.batch_id,
+            "_loaded_at": self.loaded_at_iso,
+        }
 
     def row(self, file: str) -> dict:
-        return {"_source": self.source, "_batch_id": self.batch_id,
-                "_loaded_at": self.loaded_at, "_file": file}
+        return {
+            "_source": self.source,
+            "_batch_id": self.batch_id,
+            "_loaded_at": self.loaded_at,
+            "_file": file,
+        }

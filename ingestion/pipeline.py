@@ -38,8 +38,9 @@ class VendorRun:
     stats: RunStats
 
 
-def run_vendor(vendor: str, cfg: IngestionConfig | None = None,
-               tables: list[str] | None = None) -> VendorRun:
+def run_vendor(
+    vendor: str, cfg: IngestionConfig | None = None, tables: list[str] | None = None
+) -> VendorRun:
     """Ingest one vendor's tables (all, or `tables`) into the warehouse.
 
     The local dlt working folder is dropped first, so state (which files are loaded) always

@@ -45,5 +45,8 @@ class FilesProvider:
         min_records = 1 if self.layout.format == "csv" else 2
         for group in chunks(load, self.chunk_bytes):
             files = [f for f, _ in group]
-            yield Chunk(fill=lambda con, files=files: load_records(con, files, self.layout),
-                        commit={f.rel: fp for f, fp in group}, min_records=min_records)
+            yield Chunk(
+                fill=lambda con, files=files: load_records(con, files, self.layout),
+                commit={f.rel: fp for f, fp in group},
+                min_records=min_records,
+            )

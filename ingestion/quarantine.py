@@ -32,14 +32,28 @@ HINTS = {
 }
 
 
-def row(contract: TableContract, lineage: Lineage, *, file: str, reason: str, locator: str = "",
-        payload: str = "", record_key: str | None = None) -> dict:
+def row(
+    contract: TableContract,
+    lineage: Lineage,
+    *,
+    file: str,
+    reason: str,
+    locator: str = "",
+    payload: str = "",
+    record_key: str | None = None,
+) -> dict:
     kind = reason.split(":", 1)[0].strip()
     qid = hashlib.md5(f"{contract.name}|{file}|{locator}|{kind}".encode()).hexdigest()
     return {
-        "quarantine_id": qid, "source": contract.source, "table_name": contract.name,
-        "reason_kind": kind, "reason": reason, "locator": locator, "record_key": record_key,
-        "payload": payload, **lineage.row(file),
+        "quarantine_id": qid,
+        "source": contract.source,
+        "table_name": contract.name,
+        "reason_kind": kind,
+        "reason": reason,
+        "locator": locator,
+        "record_key": record_key,
+        "payload": payload,
+        **lineage.row(file),
     }
 
 

@@ -26,8 +26,14 @@ from ingestion.validate import validate
 
 log = logging.getLogger(__name__)
 
-DLT_TYPES = {"VARCHAR": "text", "BIGINT": "bigint", "DOUBLE": "double", "BOOLEAN": "bool",
-             "JSON": "json", "TIMESTAMPTZ": "timestamp"}
+DLT_TYPES = {
+    "VARCHAR": "text",
+    "BIGINT": "bigint",
+    "DOUBLE": "double",
+    "BOOLEAN": "bool",
+    "JSON": "json",
+    "TIMESTAMPTZ": "timestamp",
+}
 
 
 @dataclass
@@ -65,16 +71,17 @@ def base_hints(contract: TableContract) -> dict:
 
 
 def _duckdb(cfg: IngestionConfig, spool) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(config={
-        "memory_limit": cfg.duckdb_memory_limit,
-        "temp_directory": str(spool / "tmp"),
-        "threads": max(1, os.cpu_count() or 1),
-        "preserve_insertion_order": True,
-    })
+    return duckdb.connect(
+        config={
+            "memory_limit": cfg.duckdb_memory_limit,
+            "temp_directory": str(spool / "tmp"),
+            "threads": max(1, os.cpu_count() or 1),
+            "preserve_insertion_order": True,
+        }
+    )
 
 
-def _extract(contract: TableContract, provider, cfg: IngestionConfig,
-             stats: RunStats) -> Iterator:
+def _extract(contract: TableContract, provider, cfg: IngestionConfig, stats: RunStats) -> Iterator:
     lin = Lineage.current(provider.kind)
     # Files: landing fingerprints; API: high-water marks. Committed with the load (dlt state).
     seen: dict[str, str] = dlt.current.resource_state().setdefault(provider.state_key, {})
@@ -89,15 +96,30 @@ def _extract(contract: TableContract, provider, cfg: IngestionConfig,
             bad_files = chunk.fill(con)
             rows = [quarantine.unreadable(contract, lin, rel, msg) for rel, msg in bad_files]
             out = spool / f"part-{i:05d}.parquet"
-            result = validate(con, contract, out=out, lineage=lin.as_sql_values(),
-                              load_ts=lin.loaded_at_iso, min_records_for_schema=chunk.min_records,
-                              enums=allowed)
+            result = validate(
+                con,
+                contract,
+                out=out,
+                lineage=lin.as_sql_values(),
+                load_ts=lin.loaded_at_iso,
+                min_records_for_schema=chunk.min_records,
+                enums=allowed,
+            )
             if result.rows:
                 hints = dlt.mark.make_hints(columns=column_hints(contract, result.columns))
                 yield dlt.mark.with_file_import(str(out), "parquet", result.rows, hints=hints)
-            rows += [quarantine.row(contract, lin, file=q["_file"], reason=q["reason"],
-                                    locator=q["locator"], payload=q["payload"],
-                                    record_key=q["record_key"]) for q in result.quarantine]
+            rows += [
+                quarantine.row(
+                    contract,
+                    lin,
+                    file=q["_file"],
+                    reason=q["reason"],
+                    locator=q["locator"],
+                    payload=q["payload"],
+                    record_key=q["record_key"],
+                )
+                for q in result.quarantine
+            ]
             if rows:
                 yield dlt.mark.with_table_name(rows, quarantine.TABLE)
             seen.update(chunk.commit)
@@ -106,12 +128,17 @@ def _extract(contract: TableContract, provider, cfg: IngestionConfig,
             stats.files[contract.name] = stats.files.get(contract.name, 0) + len(chunk.commit)
     finally:
         con.close()
-    log.info("%s: %d rows, %d quarantined", contract.name, stats.rows[contract.name],
-             stats.quarantined[contract.name])
+    log.info(
+        "%s: %d rows, %d quarantined",
+        contract.name,
+        stats.rows[contract.name],
+        stats.quarantined[contract.name],
+    )
 
 
-def table_resource(contract: TableContract, provider, cfg: IngestionConfig,
-                   stats: RunStats | None = None) -> DltResource:
+def table_resource(
+    contract: TableContract, provider, cfg: IngestionConfig, stats: RunStats | None = None
+) -> DltResource:
     stats = stats if stats is not None else RunStats()
     resource = dlt.resource(_extract(contract, provider, cfg, stats), name=contract.name)
     # The quarantine variant must be declared before the table's own hints: a new variant

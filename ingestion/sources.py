@@ -24,8 +24,12 @@ def provider_for(contract: TableContract, cfg: IngestionConfig):
     return FilesProvider(cfg.landing_dir, LAYOUTS[contract.name], cfg.chunk_bytes)
 
 
-def vendor_source(vendor: str, cfg: IngestionConfig, stats: RunStats | None = None,
-                  tables: list[str] | None = None) -> DltSource:
+def vendor_source(
+    vendor: str,
+    cfg: IngestionConfig,
+    stats: RunStats | None = None,
+    tables: list[str] | None = None,
+) -> DltSource:
     contracts = [c for c in contracts_of(vendor) if tables is None or c.name in tables]
 
     # max_table_nesting=0: nested data stays JSON in its column, never a child table.

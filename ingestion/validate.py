@@ -65,8 +65,9 @@ def _typed(f: Field, i: int) -> str:
     return text if f.type == "VARCHAR" else f"TRY_CAST({text} AS {f.type})"
 
 
-def _checks(contract: TableContract, load_ts: str,
-            enums: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
+def _checks(
+    contract: TableContract, load_ts: str, enums: dict[str, tuple[str, ...]]
+) -> list[tuple[str, str]]:
     """(condition, reason expression) pairs in quarantine-kind order; the first match wins."""
     fields = list(contract.fields)
     idx = {f.path: i + 1 for i, f in enumerate(fields)}
@@ -76,8 +77,9 @@ def _checks(contract: TableContract, load_ts: str,
         i = idx[f.path]
         if f.required:
             empty = f" OR t{i} = ''" if f.column in key_cols else ""
-            out.append((f"(j{i} IS NULL OR j{i} = 'NULL'{empty})",
-                        _lit(f"missing_required: {f.path}")))
+            out.append(
+                (f"(j{i} IS NULL OR j{i} = 'NULL'{empty})", _lit(f"missing_required: {f.path}"))
+            )
     for f in fields:
         i = idx[f.path]
         if f.type == "JSON":
@@ -90,41 +92,59 @@ def _checks(contract: TableContract, load_ts: str,
         # Numbers the vendor sends as strings are still numbers: "n/a" is a wrong type.
         for rule, cast in ((INT_STR, "BIGINT"), (DECIMAL_STR, "DECIMAL(38, 9)")):
             if rule in f.rules:
-                out.append((f"v{i} IS NOT NULL AND TRY_CAST(trim(v{i}::VARCHAR) AS {cast}) IS NULL",
-                            f"'wrong_type: {f.path}=' || left(t{i}, 80)"))
+                out.append(
+                    (
+                        f"v{i} IS NOT NULL AND TRY_CAST(trim(v{i}::VARCHAR) AS {cast}) IS NULL",
+                        f"'wrong_type: {f.path}=' || left(t{i}, 80)",
+                    )
+                )
     today = f"CAST(TIMESTAMPTZ {_lit(load_ts)} AS DATE)"
     for f in fields:
         i = idx[f.path]
         txt = f"left(t{i}, 80)"
         for rule in f.rules:
             if rule == DIGITS:
-                out.append((f"v{i} IS NOT NULL AND NOT regexp_full_match(v{i}, '[0-9]+')",
-                            f"'invalid_value: {f.path}=' || {txt}"))
+                out.append(
+                    (
+                        f"v{i} IS NOT NULL AND NOT regexp_full_match(v{i}, '[0-9]+')",
+                        f"'invalid_value: {f.path}=' || {txt}",
+                    )
+                )
             elif rule == ISO_TS:
-                out.append((f"v{i} IS NOT NULL AND TRY_CAST(v{i} AS TIMESTAMPTZ) IS NULL",
-                            f"'invalid_value: {f.path}=' || {txt}"))
+                out.append(
+                    (
+                        f"v{i} IS NOT NULL AND TRY_CAST(v{i} AS TIMESTAMPTZ) IS NULL",
+                        f"'invalid_value: {f.path}=' || {txt}",
+                    )
+                )
             elif rule == DATE:
-                out.append((f"v{i} IS NOT NULL AND TRY_CAST(v{i} AS DATE) IS NULL",
-                            f"'invalid_value: {f.path}=' || {txt}"))
+                out.append(
+                    (
+                        f"v{i} IS NOT NULL AND TRY_CAST(v{i} AS DATE) IS NULL",
+                        f"'invalid_value: {f.path}=' || {txt}",
+                    )
+                )
     parts = contract.extra.get("date_parts")
     if parts:
         ymd = ", ".join(f"TRY_CAST({parts}__{p} AS BIGINT)" for p in ("year", "month", "day"))
-        out.append((f"try(make_date({ymd})) IS NULL",
-                    f"'invalid_value: {parts} is not a date'"))
+        out.append((f"try(make_date({ymd})) IS NULL", f"'invalid_value: {parts} is not a date'"))
     for f in fields:
         i = idx[f.path]
         allowed = f.enum or (enums.get(f.enum_ref) if f.enum_ref else None)
         if allowed:
             values = ", ".join(_lit(v) for v in allowed)
-            out.append((f"v{i} IS NOT NULL AND v{i} NOT IN ({values})",
-                        f"'unknown_enum: {f.path}=' || left(t{i}, 80)"))
+            out.append(
+                (
+                    f"v{i} IS NOT NULL AND v{i} NOT IN ({values})",
+                    f"'unknown_enum: {f.path}=' || left(t{i}, 80)",
+                )
+            )
     for f in fields:
         i = idx[f.path]
         if NON_NEGATIVE in f.rules:
             out.append((f"TRY_CAST(v{i} AS DOUBLE) < 0", f"'negative_value: {f.path}=' || t{i}"))
         if POSITIVE in f.rules:
-            out.append((f"TRY_CAST(v{i} AS DOUBLE) <= 0",
-                        f"'negative_value: {f.path}=' || t{i}"))
+            out.append((f"TRY_CAST(v{i} AS DOUBLE) <= 0", f"'negative_value: {f.path}=' || t{i}"))
     future_ok = contract.extra.get("future_ok", False)
     for f in fields:
         i = idx[f.path]
@@ -140,8 +160,12 @@ def _checks(contract: TableContract, load_ts: str,
             out.append((cond, f"'future_timestamp: {f.path}=' || t{i}"))
     if parts and not future_ok:
         ymd = ", ".join(f"TRY_CAST({parts}__{p} AS BIGINT)" for p in ("year", "month", "day"))
-        out.append((f"try(make_date({ymd})) > {today}",
-                    f"'future_timestamp: {parts}=' || try(make_date({ymd}))::VARCHAR"))
+        out.append(
+            (
+                f"try(make_date({ymd})) > {today}",
+                f"'future_timestamp: {parts}=' || try(make_date({ymd}))::VARCHAR",
+            )
+        )
     return out
 
 
@@ -161,18 +185,25 @@ def _extra_type(kinds: list[str]) -> str:
 def _discover_extras(con: duckdb.DuckDBPyConnection, contract: TableContract) -> list[Field]:
     """Fields present in the records but not in the contract (schema drift flows through)."""
     known_top = {f.path.split(".")[0] for f in contract.fields}
-    known_sub = {".".join(f.path.split(".")[:2]) for f in contract.fields
-                 if f.path.split(".")[0] in contract.flatten}
+    known_sub = {
+        ".".join(f.path.split(".")[:2])
+        for f in contract.fields
+        if f.path.split(".")[0] in contract.flatten
+    }
     selects = ["SELECT DISTINCT unnest(json_keys(payload)) AS k FROM _p WHERE f IS NOT NULL"]
     for obj in contract.flatten:
         selects.append(
             f"SELECT DISTINCT {_lit(obj + '.')} || unnest(json_keys(payload, {_lit(_path(obj))})) "
-            f"FROM _p WHERE f IS NOT NULL AND json_type(payload, {_lit(_path(obj))}) = 'OBJECT'")
+            f"FROM _p WHERE f IS NOT NULL AND json_type(payload, {_lit(_path(obj))}) = 'OBJECT'"
+        )
     keys = {r[0] for r in con.execute(" UNION ".join(selects)).fetchall()}
     flat = set(contract.flatten)
-    extras = sorted(k for k in keys
-                    if ("." in k and k not in known_sub) or ("." not in k and k not in known_top
-                                                             and k not in flat))
+    extras = sorted(
+        k
+        for k in keys
+        if ("." in k and k not in known_sub)
+        or ("." not in k and k not in known_top and k not in flat)
+    )
     if not extras:
         return []
     known_cols = {f.column for f in contract.fields} | {d.column for d in contract.derived}
@@ -183,13 +214,17 @@ def _discover_extras(con: duckdb.DuckDBPyConnection, contract: TableContract) ->
     aggs = ", ".join(f"list(DISTINCT json_type(e[{i + 1}]))" for i in range(len(extras)))
     kinds = con.execute(
         f"SELECT {aggs} FROM (SELECT json_extract(payload, {paths}) AS e "
-        f"FROM _p WHERE f IS NOT NULL)").fetchone()
-    return [Field(k, _extra_type([x for x in kind or [] if x])) for k, kind in zip(extras, kinds,
-                                                                                  strict=True)]
+        f"FROM _p WHERE f IS NOT NULL)"
+    ).fetchone()
+    return [
+        Field(k, _extra_type([x for x in kind or [] if x]))
+        for k, kind in zip(extras, kinds, strict=True)
+    ]
 
 
-def check_required_columns(con: duckdb.DuckDBPyConnection, contract: TableContract,
-                           min_records: int) -> None:
+def check_required_columns(
+    con: duckdb.DuckDBPyConnection, contract: TableContract, min_records: int
+) -> None:
     """Fail when a required field is absent from every record of a file.
 
     A single record without the field is a bad record (quarantine); a whole file without it
@@ -202,25 +237,35 @@ def check_required_columns(con: duckdb.DuckDBPyConnection, contract: TableContra
     counts = ", ".join(f"count(f[{i}])" for i, _ in req)
     rows = con.execute(
         f"SELECT _file, count(*), {counts} FROM _p WHERE f IS NOT NULL GROUP BY _file "
-        f"HAVING count(*) >= {min_records} AND least({counts}) = 0").fetchall()
+        f"HAVING count(*) >= {min_records} AND least({counts}) = 0"
+    ).fetchall()
     for row in rows:
         file, present = row[0], row[2:]
         missing = [f.path for (_, f), n in zip(req, present, strict=True) if n == 0]
         raise SchemaContractError(
             f"{contract.name}: required column(s) {', '.join(missing)} missing from every "
-            f"record of {file} (source {contract.source}); the export format changed")
+            f"record of {file} (source {contract.source}); the export format changed"
+        )
 
 
-def validate(con: duckdb.DuckDBPyConnection, contract: TableContract, *, out: Path,
-             lineage: dict[str, str], load_ts: str, min_records_for_schema: int = 2,
-             enums: dict[str, tuple[str, ...]] | None = None) -> Validated:
+def validate(
+    con: duckdb.DuckDBPyConnection,
+    contract: TableContract,
+    *,
+    out: Path,
+    lineage: dict[str, str],
+    load_ts: str,
+    min_records_for_schema: int = 2,
+    enums: dict[str, tuple[str, ...]] | None = None,
+) -> Validated:
     """Validate `recs` against `contract`; write good rows to `out` (parquet)."""
     fields = list(contract.fields)
     paths = "[" + ", ".join(_lit(_path(f.path)) for f in fields) + "]"
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _p AS SELECT _file, locator, payload, "
         f"CASE WHEN {_OBJECT_TEXT} THEN try(json_extract(payload, {paths})) END AS f "
-        "FROM recs")
+        "FROM recs"
+    )
     check_required_columns(con, contract, min_records_for_schema)
     extras = _discover_extras(con, contract)
 
@@ -234,36 +279,54 @@ def validate(con: duckdb.DuckDBPyConnection, contract: TableContract, *, out: Pa
         epaths = "[" + ", ".join(_lit(_path(x.path)) for x in extras) + "]"
         frag.append(f"CASE WHEN f IS NOT NULL THEN try(json_extract(payload, {epaths})) END AS e")
         for k, x in enumerate(extras, 1):
-            val = (f"e[{k}]" if x.type == "JSON"
-                   else f"TRY_CAST(e[{k}]->>'$' AS {x.type})")
-            extra_sql.append(f"CASE WHEN json_type(e[{k}]) <> 'NULL' THEN {val} END "
-                             f"AS {x.column}")
+            val = f"e[{k}]" if x.type == "JSON" else f"TRY_CAST(e[{k}]->>'$' AS {x.type})"
+            extra_sql.append(f"CASE WHEN json_type(e[{k}]) <> 'NULL' THEN {val} END AS {x.column}")
     checks = _checks(contract, load_ts, enums or {})
     reason = "CASE " + " ".join(f"WHEN {c} THEN {r}" for c, r in checks) + " END"
     key_text = " || '|' || ".join(f"coalesce({k}::VARCHAR, '')" for k in contract.key)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _t AS
-        WITH a AS (SELECT _file, locator, payload, f, {', '.join(frag)} FROM _p),
-             b AS (SELECT *, {', '.join(typed + derived)} FROM a),
-             c AS (SELECT *, {', '.join(flat_names + extra_sql)} FROM b)
+        WITH a AS (SELECT _file, locator, payload, f, {", ".join(frag)} FROM _p),
+             b AS (SELECT *, {", ".join(typed + derived)} FROM a),
+             c AS (SELECT *, {", ".join(flat_names + extra_sql)} FROM b)
         SELECT *, {reason} AS _reason, {key_text} AS _key FROM c""")
-    out_cols = ([f.column for f in fields if f.output] + [d.column for d in contract.derived]
-                + [x.column for x in extras])
-    lin = (f"{_lit(lineage['_source'])} AS _source, {_lit(lineage['_batch_id'])} AS _batch_id, "
-           f"TIMESTAMPTZ {_lit(lineage['_loaded_at'])} AS _loaded_at, _file")
+    out_cols = (
+        [f.column for f in fields if f.output]
+        + [d.column for d in contract.derived]
+        + [x.column for x in extras]
+    )
+    lin = (
+        f"{_lit(lineage['_source'])} AS _source, {_lit(lineage['_batch_id'])} AS _batch_id, "
+        f"TIMESTAMPTZ {_lit(lineage['_loaded_at'])} AS _loaded_at, _file"
+    )
     select = f"SELECT {', '.join(out_cols)}, {lin} FROM _t WHERE _reason IS NULL"
-    rows = con.execute(f"COPY ({select}) TO {_lit(str(out))} (FORMAT parquet, "
-                       "COMPRESSION zstd, ROW_GROUP_SIZE 122880)").fetchone()[0]
+    rows = con.execute(
+        f"COPY ({select}) TO {_lit(str(out))} (FORMAT parquet, "
+        "COMPRESSION zstd, ROW_GROUP_SIZE 122880)"
+    ).fetchone()[0]
     bad = con.execute(
         "SELECT _file, locator, payload, _reason, _key FROM _t WHERE _reason IS NOT NULL"
     ).fetchall()
     types = {f.column: f.type for f in fields if f.output}
     types.update({d.column: d.type for d in contract.derived})
     types.update({x.column: x.type for x in extras})
-    types.update({"_source": "VARCHAR", "_batch_id": "VARCHAR",
-                  "_loaded_at": "TIMESTAMPTZ", "_file": "VARCHAR"})
-    quarantine = [{"_file": b[0], "locator": b[1], "payload": b[2], "reason": b[3],
-                   "record_key": None if b[3].startswith(("unparseable", "missing"))
-                   else b[4]} for b in bad]
+    types.update(
+        {
+            "_source": "VARCHAR",
+            "_batch_id": "VARCHAR",
+            "_loaded_at": "TIMESTAMPTZ",
+            "_file": "VARCHAR",
+        }
+    )
+    quarantine = [
+        {
+            "_file": b[0],
+            "locator": b[1],
+            "payload": b[2],
+            "reason": b[3],
+            "record_key": None if b[3].startswith(("unparseable", "missing")) else b[4],
+        }
+        for b in bad
+    ]
     con.execute("DROP TABLE IF EXISTS _p; DROP TABLE IF EXISTS _t")
     return Validated(rows=rows, columns=types, quarantine=quarantine)

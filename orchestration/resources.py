@@ -14,4 +14,3 @@ def build_resources(settings: Settings) -> dict:
         "warehouse": DuckDBResource(database=str(settings.warehouse_path)),
         "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE),
     }
-

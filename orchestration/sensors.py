@@ -32,13 +32,18 @@ def landing_fingerprints(landing) -> dict[str, str]:
     for contract in CONTRACTS:
         for f in list_files(landing, LAYOUTS[contract.name].pattern):
             by_vendor.setdefault(contract.source, []).append(f"{f.rel}|{f.size}|{f.mtime_ns}")
-    return {v: hashlib.sha1("\n".join(sorted(items)).encode()).hexdigest()
-            for v, items in by_vendor.items()}
+    return {
+        v: hashlib.sha1("\n".join(sorted(items)).encode()).hexdigest()
+        for v, items in by_vendor.items()
+    }
 
 
-@sensor(job=raw_ingestion_job, minimum_interval_seconds=60,
-        default_status=DefaultSensorStatus.STOPPED,
-        description="Ingests a vendor's raw tables when its landing files are new or changed.")
+@sensor(
+    job=raw_ingestion_job,
+    minimum_interval_seconds=60,
+    default_status=DefaultSensorStatus.STOPPED,
+    description="Ingests a vendor's raw tables when its landing files are new or changed.",
+)
 def landing_sensor(context: SensorEvaluationContext):
     landing = Settings.from_env().landing_dir
     current = landing_fingerprints(landing)

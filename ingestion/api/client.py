@@ -29,16 +29,23 @@ def secret(vendor: VendorConfig, name: str) -> str:
     return value
 
 
-def rest_client(vendor: VendorConfig, token: str, headers: dict[str, str] | None = None,
-                ) -> RESTClient:
+def rest_client(
+    vendor: VendorConfig,
+    token: str,
+    headers: dict[str, str] | None = None,
+) -> RESTClient:
     http = vendor.http
     # raise_for_status off in the session: RESTClient raises itself (after the retries).
-    session = Client(request_timeout=http.timeout, raise_for_status=False,
-                     request_max_attempts=http.max_attempts,
-                     request_backoff_factor=http.backoff_factor,
-                     request_max_retry_delay=http.max_retry_delay).session
-    return RESTClient(base_url=vendor.base_url, headers=headers, auth=BearerTokenAuth(token),
-                      session=session)
+    session = Client(
+        request_timeout=http.timeout,
+        raise_for_status=False,
+        request_max_attempts=http.max_attempts,
+        request_backoff_factor=http.backoff_factor,
+        request_max_retry_delay=http.max_retry_delay,
+    ).session
+    return RESTClient(
+        base_url=vendor.base_url, headers=headers, auth=BearerTokenAuth(token), session=session
+    )
 
 
 def get_json(client: RESTClient, path: str) -> dict:

@@ -26,16 +26,23 @@ def _snake(name: str) -> str:
 
 def gaql(first: str, last: str) -> str:
     # The contract's fields, minus resourceName (the API adds it to every selected resource).
-    fields = [".".join(_snake(p) for p in f.path.split("."))
-              for f in BY_NAME["google_ads__campaign_report"].fields
-              if not f.path.endswith("resourceName")]
-    return (f"SELECT {', '.join(fields)} FROM campaign "
-            f"WHERE segments.date BETWEEN '{first}' AND '{last}' ORDER BY segments.date")
+    fields = [
+        ".".join(_snake(p) for p in f.path.split("."))
+        for f in BY_NAME["google_ads__campaign_report"].fields
+        if not f.path.endswith("resourceName")
+    ]
+    return (
+        f"SELECT {', '.join(fields)} FROM campaign "
+        f"WHERE segments.date BETWEEN '{first}' AND '{last}' ORDER BY segments.date"
+    )
 
 
 def campaign_report(vendor: VendorConfig, state: dict, updates: dict) -> Iterator[Page]:
-    client = rest_client(vendor, secret(vendor, "access_token"),
-                         {"developer-token": secret(vendor, "developer_token")})
+    client = rest_client(
+        vendor,
+        secret(vendor, "access_token"),
+        {"developer-token": secret(vendor, "developer_token")},
+    )
     customers = vendor.ids("customer_ids")
     if not customers:
         secret(vendor, "customer_ids")  # raises, naming the variable
@@ -45,13 +52,14 @@ def campaign_report(vendor: VendorConfig, state: dict, updates: dict) -> Iterato
         days: list[str] = []
         if window:
             body = {"query": gaql(window[0].isoformat(), window[1].isoformat())}
-            paginator = JSONResponseCursorPaginator(cursor_path="nextPageToken",
-                                                    cursor_body_path="pageToken")
+            paginator = JSONResponseCursorPaginator(
+                cursor_path="nextPageToken", cursor_body_path="pageToken"
+            )
             path = f"/{vendor.api_version or VERSION}/customers/{customer}/googleAds:search"
-            for page in client.paginate(path, method="POST", json=body, paginator=paginator,
-                                        data_selector="results"):
-                days += [(r.get("segments") or {}).get("date") for r in page
-                         if isinstance(r, dict)]
+            for page in client.paginate(
+                path, method="POST", json=body, paginator=paginator, data_selector="results"
+            ):
+                days += [(r.get("segments") or {}).get("date") for r in page if isinstance(r, dict)]
                 if page:
                     yield Page(page_label(page, "pageToken"), "results", list(enumerate(page)))
         mark = newest_day(days, state.get(key))

@@ -29,11 +29,19 @@ from ingestion.api.provider import Page
 from ingestion.config import VendorConfig
 from ingestion.enums import deal_stages_from_pipelines
 
-HISTORY = {"contacts": ("lifecyclestage", "hs_lead_status"), "companies": ("lifecyclestage",),
-           "deals": ("dealstage", "amount", "closedate")}
-ASSOCIATIONS = {"contacts": ("companies",), "companies": ("contacts",),
-                "deals": ("contacts", "companies"), "calls": ("contacts", "deals"),
-                "meetings": ("contacts", "deals"), "emails": ("contacts", "deals")}
+HISTORY = {
+    "contacts": ("lifecyclestage", "hs_lead_status"),
+    "companies": ("lifecyclestage",),
+    "deals": ("dealstage", "amount", "closedate"),
+}
+ASSOCIATIONS = {
+    "contacts": ("companies",),
+    "companies": ("contacts",),
+    "deals": ("contacts", "companies"),
+    "calls": ("contacts", "deals"),
+    "meetings": ("contacts", "deals"),
+    "emails": ("contacts", "deals"),
+}
 LIST_LIMIT = 100
 SEARCH_LIMIT = 200
 SEARCH_WINDOW = 10_000  # HubSpot refuses to page a search past this many results
@@ -45,8 +53,9 @@ def _client(vendor: VendorConfig):
 
 def _cursor(body_path: str | None = None) -> JSONResponseCursorPaginator:
     if body_path:
-        return JSONResponseCursorPaginator(cursor_path="paging.next.after",
-                                           cursor_body_path=body_path)
+        return JSONResponseCursorPaginator(
+            cursor_path="paging.next.after", cursor_body_path=body_path
+        )
     return JSONResponseCursorPaginator(cursor_path="paging.next.after", cursor_param="after")
 
 
@@ -70,8 +79,13 @@ def _instant(value: str) -> datetime | None:
 
 def property_names(client, obj: str) -> list[str]:
     body = get_json(client, f"/crm/v3/properties/{obj}")
-    return sorted({p["name"] for p in body.get("results", []) if isinstance(p, dict)
-                   and p.get("name") and not p.get("archived")})
+    return sorted(
+        {
+            p["name"]
+            for p in body.get("results", [])
+            if isinstance(p, dict) and p.get("name") and not p.get("archived")
+        }
+    )
 
 
 def modified_ids(client, obj: str, since: str) -> set[str]:
@@ -80,13 +94,22 @@ def modified_ids(client, obj: str, since: str) -> set[str]:
     bound, op, ids = since, "GT", set()
     while True:
         millis = int(_instant(bound).timestamp() * 1000)
-        body = {"filterGroups": [{"filters": [{"propertyName": prop, "operator": op,
-                                                "value": str(millis)}]}],
-                "sorts": [{"propertyName": prop, "direction": "ASCENDING"}],
-                "properties": [prop], "limit": SEARCH_LIMIT}
+        body = {
+            "filterGroups": [
+                {"filters": [{"propertyName": prop, "operator": op, "value": str(millis)}]}
+            ],
+            "sorts": [{"propertyName": prop, "direction": "ASCENDING"}],
+            "properties": [prop],
+            "limit": SEARCH_LIMIT,
+        }
         read, last, full = 0, None, False
-        for page in client.paginate(f"/crm/v3/objects/{obj}/search", method="POST", json=body,
-                                    paginator=_cursor("after"), data_selector="results"):
+        for page in client.paginate(
+            f"/crm/v3/objects/{obj}/search",
+            method="POST",
+            json=body,
+            paginator=_cursor("after"),
+            data_selector="results",
+        ):
             ids.update(str(r["id"]) for r in page if r.get("id") is not None)
             read += len(page)
             last = next((_modified(r, obj) for r in reversed(page) if _modified(r, obj)), last)
@@ -96,8 +119,10 @@ def modified_ids(client, obj: str, since: str) -> set[str]:
         if not full:
             return ids
         if last is None or last == bound:
-            raise RuntimeError(f"HubSpot {obj}: more than {SEARCH_WINDOW} objects modified at "
-                               f"{bound}; cannot narrow the search window")
+            raise RuntimeError(
+                f"HubSpot {obj}: more than {SEARCH_WINDOW} objects modified at "
+                f"{bound}; cannot narrow the search window"
+            )
         bound, op = last, "GTE"  # ties at the boundary are read twice; ids are a set
 
 
@@ -113,17 +138,22 @@ def objects(obj: str):
             if not wanted:
                 updates[hwm_key] = hwm
                 return
-        params = {"limit": LIST_LIMIT, "archived": "false",
-                  "properties": ",".join(property_names(client, obj)),
-                  "associations": ",".join(ASSOCIATIONS[obj])}
+        params = {
+            "limit": LIST_LIMIT,
+            "archived": "false",
+            "properties": ",".join(property_names(client, obj)),
+            "associations": ",".join(ASSOCIATIONS[obj]),
+        }
         if obj in HISTORY:
             params["propertiesWithHistory"] = ",".join(HISTORY[obj])
         now = datetime.now(UTC)
         newest = _instant(hwm) if hwm else None
-        for page in client.paginate(f"/crm/v3/objects/{obj}", params=params,
-                                    paginator=_cursor(), data_selector="results"):
-            records = [(i, r) for i, r in enumerate(page)
-                       if wanted is None or str(r.get("id")) in wanted]
+        for page in client.paginate(
+            f"/crm/v3/objects/{obj}", params=params, paginator=_cursor(), data_selector="results"
+        ):
+            records = [
+                (i, r) for i, r in enumerate(page) if wanted is None or str(r.get("id")) in wanted
+            ]
             for _, rec in records:
                 when = _instant(_modified(rec, obj) or "")
                 # A record dated in the future is quarantined; it must not move the mark.
@@ -139,15 +169,20 @@ def objects(obj: str):
 
 def owners(vendor: VendorConfig, state: dict, updates: dict) -> Iterator[Page]:
     client = _client(vendor)
-    for page in client.paginate("/crm/v3/owners", params={"limit": 500, "archived": "false"},
-                                paginator=_cursor(), data_selector="results"):
+    for page in client.paginate(
+        "/crm/v3/owners",
+        params={"limit": 500, "archived": "false"},
+        paginator=_cursor(),
+        data_selector="results",
+    ):
         yield Page(page_label(page), "results", list(enumerate(page)))
 
 
 def deal_pipelines(vendor: VendorConfig, state: dict, updates: dict) -> Iterator[Page]:
     client = _client(vendor)
-    for page in client.paginate("/crm/v3/pipelines/deals", paginator=SinglePagePaginator(),
-                                data_selector="results"):
+    for page in client.paginate(
+        "/crm/v3/pipelines/deals", paginator=SinglePagePaginator(), data_selector="results"
+    ):
         yield Page(page_label(page), "results", list(enumerate(page)))
 
 

@@ -26,29 +26,38 @@ from ingestion.contracts import BY_NAME
 
 VERSION = "202410"  # LinkedIn-Version header (YYYYMM)
 ACCOUNT_URN = "urn:li:sponsoredAccount:"
-ANALYTICS_FIELDS = ",".join(dict.fromkeys(
-    f.path.split(".")[0] for f in BY_NAME["linkedin_ads__ad_analytics"].fields))
+ANALYTICS_FIELDS = ",".join(
+    dict.fromkeys(f.path.split(".")[0] for f in BY_NAME["linkedin_ads__ad_analytics"].fields)
+)
 
 
 def _client(vendor: VendorConfig):
-    return rest_client(vendor, secret(vendor, "access_token"),
-                       {"LinkedIn-Version": vendor.api_version or VERSION,
-                        "X-Restli-Protocol-Version": "2.0.0"})
+    return rest_client(
+        vendor,
+        secret(vendor, "access_token"),
+        {"LinkedIn-Version": vendor.api_version or VERSION, "X-Restli-Protocol-Version": "2.0.0"},
+    )
 
 
 def _search(client, path: str) -> Iterator:
-    paginator = JSONResponseCursorPaginator(cursor_path="metadata.nextPageToken",
-                                            cursor_param="pageToken")
-    yield from client.paginate(path, params={"q": "search", "pageSize": 100},
-                               paginator=paginator, data_selector="elements")
+    paginator = JSONResponseCursorPaginator(
+        cursor_path="metadata.nextPageToken", cursor_param="pageToken"
+    )
+    yield from client.paginate(
+        path, params={"q": "search", "pageSize": 100}, paginator=paginator, data_selector="elements"
+    )
 
 
 def _account_ids(vendor: VendorConfig, client) -> list[str]:
     configured = vendor.ids("account_ids")
     if configured:
         return [a.removeprefix(ACCOUNT_URN) for a in configured]
-    return [str(r["id"]) for page in _search(client, "/rest/adAccounts") for r in page
-            if isinstance(r, dict) and r.get("id") is not None]
+    return [
+        str(r["id"])
+        for page in _search(client, "/rest/adAccounts")
+        for r in page
+        if isinstance(r, dict) and r.get("id") is not None
+    ]
 
 
 def accounts(vendor: VendorConfig, state: dict, updates: dict) -> Iterator[Page]:
@@ -73,11 +82,14 @@ def ad_analytics(vendor: VendorConfig, state: dict, updates: dict) -> Iterator[P
     window = report_window(vendor, state.get("hwm:analytics"))
     days: list[str] = []
     for first, last in months(*window) if window and urns else []:
-        query = (f"q=analytics&pivot=CAMPAIGN&timeGranularity=DAILY"
-                 f"&dateRange=(start:{_restli_date(first)},end:{_restli_date(last)})"
-                 f"&accounts=List({urns})&fields={ANALYTICS_FIELDS}")
-        for page in client.paginate(f"/rest/adAnalytics?{query}", data_selector="elements",
-                                    paginator=SinglePagePaginator()):
+        query = (
+            f"q=analytics&pivot=CAMPAIGN&timeGranularity=DAILY"
+            f"&dateRange=(start:{_restli_date(first)},end:{_restli_date(last)})"
+            f"&accounts=List({urns})&fields={ANALYTICS_FIELDS}"
+        )
+        for page in client.paginate(
+            f"/rest/adAnalytics?{query}", data_selector="elements", paginator=SinglePagePaginator()
+        ):
             for r in page:
                 start = (r.get("dateRange") or {}).get("start") if isinstance(r, dict) else None
                 with contextlib.suppress(TypeError, KeyError, ValueError):
@@ -89,5 +101,8 @@ def ad_analytics(vendor: VendorConfig, state: dict, updates: dict) -> Iterator[P
         updates["hwm:analytics"] = mark
 
 
-READERS = {"linkedin_ads__accounts": accounts, "linkedin_ads__campaigns": campaigns,
-           "linkedin_ads__ad_analytics": ad_analytics}
+READERS = {
+    "linkedin_ads__accounts": accounts,
+    "linkedin_ads__campaigns": campaigns,
+    "linkedin_ads__ad_analytics": ad_analytics,
+}

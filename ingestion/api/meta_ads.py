@@ -14,8 +14,11 @@ from ingestion.config import VendorConfig
 from ingestion.contracts import BY_NAME
 
 VERSION = "v21.0"
-FIELDS = ",".join(f.path for f in BY_NAME["meta_ads__insights"].fields
-                  if f.path not in ("date_start", "date_stop"))  # always returned
+FIELDS = ",".join(
+    f.path
+    for f in BY_NAME["meta_ads__insights"].fields
+    if f.path not in ("date_start", "date_stop")
+)  # always returned
 
 
 def insights(vendor: VendorConfig, state: dict, updates: dict) -> Iterator[Page]:
@@ -30,13 +33,21 @@ def insights(vendor: VendorConfig, state: dict, updates: dict) -> Iterator[Page]
         window = report_window(vendor, state.get(key))
         days: list[str] = []
         for first, last in months(*window) if window else []:
-            params = {"level": "campaign", "time_increment": "1", "fields": FIELDS,
-                      "limit": 500, "time_range": json.dumps(
-                          {"since": first.isoformat(), "until": last.isoformat()},
-                          separators=(",", ":"))}
-            for page in client.paginate(f"/{vendor.api_version or VERSION}/act_{account}/insights",
-                                        params=params, data_selector="data",
-                                        paginator=JSONLinkPaginator(next_url_path="paging.next")):
+            params = {
+                "level": "campaign",
+                "time_increment": "1",
+                "fields": FIELDS,
+                "limit": 500,
+                "time_range": json.dumps(
+                    {"since": first.isoformat(), "until": last.isoformat()}, separators=(",", ":")
+                ),
+            }
+            for page in client.paginate(
+                f"/{vendor.api_version or VERSION}/act_{account}/insights",
+                params=params,
+                data_selector="data",
+                paginator=JSONLinkPaginator(next_url_path="paging.next"),
+            ):
                 days += [r.get("date_start") for r in page if isinstance(r, dict)]
                 if page:
                     yield Page(page_label(page), "data", list(enumerate(page)))

@@ -56,8 +56,12 @@ class ApiProvider:
     kind = "api"
     state_key = "api"
 
-    def __init__(self, vendor: VendorConfig, reader: Reader,
-                 enum_resolvers: dict[str, EnumResolver] | None = None):
+    def __init__(
+        self,
+        vendor: VendorConfig,
+        reader: Reader,
+        enum_resolvers: dict[str, EnumResolver] | None = None,
+    ):
         self.vendor, self.reader = vendor, reader
         self.enum_resolvers = enum_resolvers or {}
 

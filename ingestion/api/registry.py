@@ -14,8 +14,13 @@ from ingestion.contracts import TableContract
 # SendGrid events are pushed (webhook receiver -> landing files): files even in API mode.
 FILES_ONLY = {"sendgrid__events"}
 
-READERS = {**hubspot.READERS, **google_ads.READERS, **meta_ads.READERS,
-           **linkedin_ads.READERS, **sendgrid.READERS}
+READERS = {
+    **hubspot.READERS,
+    **google_ads.READERS,
+    **meta_ads.READERS,
+    **linkedin_ads.READERS,
+    **sendgrid.READERS,
+}
 ENUMS = {**hubspot.ENUMS}
 
 

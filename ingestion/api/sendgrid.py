@@ -17,9 +17,12 @@ from ingestion.config import VendorConfig
 
 def singlesends(vendor: VendorConfig, state: dict, updates: dict) -> Iterator[Page]:
     client = rest_client(vendor, secret(vendor, "api_key"))
-    for page in client.paginate("/v3/marketing/singlesends", params={"page_size": 100},
-                                paginator=JSONLinkPaginator(next_url_path="_metadata.next"),
-                                data_selector="result"):
+    for page in client.paginate(
+        "/v3/marketing/singlesends",
+        params={"page_size": 100},
+        paginator=JSONLinkPaginator(next_url_path="_metadata.next"),
+        data_selector="result",
+    ):
         yield Page(page_label(page), "result", list(enumerate(page)))
 
 

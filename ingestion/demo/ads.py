@@ -33,11 +33,13 @@ def simulate_ads(seed: int, sessions: dict, leads: dict) -> list[AdDay]:
         for day in range(camp.start // C.DAY, camp.end // C.DAY):
             s = sessions.get((camp.id, day), 0)
             clicks = s + math.ceil(s * 0.25 * rng.random()) + rng.randrange(3)
-            impressions = max(clicks, round(clicks / camp.ctr * (0.8 + 0.4 * rng.random()))
-                              + rng.randrange(50))
+            impressions = max(
+                clicks, round(clicks / camp.ctr * (0.8 + 0.4 * rng.random())) + rng.randrange(50)
+            )
             spend = round(clicks * camp.cpc * (0.85 + 0.3 * rng.random()), 2)
-            out.append(AdDay(camp, day, impressions, clicks, spend, leads.get((camp.id, day), 0),
-                             s))
+            out.append(
+                AdDay(camp, day, impressions, clicks, spend, leads.get((camp.id, day), 0), s)
+            )
     return out
 
 
@@ -45,5 +47,12 @@ def preliminary(ad: AdDay, rng: random.Random) -> AdDay:
     """What Google reported before the restatement: a little lower, never below sessions."""
     clicks = max(ad.sessions, ad.clicks - rng.randrange(1 + ad.clicks // 8))
     ratio = clicks / ad.clicks if ad.clicks else 1.0
-    return AdDay(ad.campaign, ad.day, int(ad.impressions * (0.95 + 0.05 * ratio)), clicks,
-                 round(ad.spend * ratio, 2), ad.leads, ad.sessions)
+    return AdDay(
+        ad.campaign,
+        ad.day,
+        int(ad.impressions * (0.95 + 0.05 * ratio)),
+        clicks,
+        round(ad.spend * ratio, 2),
+        ad.leads,
+        ad.sessions,
+    )

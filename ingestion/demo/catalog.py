@@ -11,12 +11,17 @@ ID_BASE = {"contact": 1, "company": 2, "deal": 3, "call": 4, "meeting": 5, "emai
 
 PAGES = {
     "home": ("/", "Acme Analytics - Closed-loop funnel analytics"),
-    "blog": (("/blog/closed-loop-attribution", "Closed-loop attribution explained"),
-             ("/blog/mql-vs-sql", "MQL vs SQL: where sales starts"),
-             ("/blog/pipeline-coverage", "Pipeline coverage in practice"),
-             ("/blog/b2b-buying-groups", "Selling to buying groups")),
-    "product": (("/product", "Product"), ("/product/dashboards", "Dashboards"),
-                ("/product/integrations", "Integrations")),
+    "blog": (
+        ("/blog/closed-loop-attribution", "Closed-loop attribution explained"),
+        ("/blog/mql-vs-sql", "MQL vs SQL: where sales starts"),
+        ("/blog/pipeline-coverage", "Pipeline coverage in practice"),
+        ("/blog/b2b-buying-groups", "Selling to buying groups"),
+    ),
+    "product": (
+        ("/product", "Product"),
+        ("/product/dashboards", "Dashboards"),
+        ("/product/integrations", "Integrations"),
+    ),
     "pricing": ("/pricing", "Pricing"),
     "demo": ("/demo", "Request a demo"),
     "content": ("/resources/ebook-funnel-benchmarks", "Ebook: B2B funnel benchmarks"),
@@ -26,27 +31,42 @@ PAGES = {
     "case": ("/customers/case-studies", "Case studies"),
 }
 KIND_POINTS = {
-    "browse": 0, "product": 2 * W["product_page_view"],
+    "browse": 0,
+    "product": 2 * W["product_page_view"],
     "pricing": W["product_page_view"] + W["pricing_page_view"],
-    "hot": W["pricing_page_view"] + W["demo_request"], "content": W["content_download"],
-    "webinar": W["webinar_registration"], "newsletter": 0, "contact": 0, "case": 0,
+    "hot": W["pricing_page_view"] + W["demo_request"],
+    "content": W["content_download"],
+    "webinar": W["webinar_registration"],
+    "newsletter": 0,
+    "contact": 0,
+    "case": 0,
 }
 FORMS = {
-    "hot": ("demo-request", "demo_request"), "content": ("ebook-funnel-benchmarks",
-                                                        "content_download"),
+    "hot": ("demo-request", "demo_request"),
+    "content": ("ebook-funnel-benchmarks", "content_download"),
     "webinar": ("webinar-registration", "webinar_registration"),
-    "newsletter": ("newsletter-signup", "newsletter_signup"), "contact": ("contact-us", "contact"),
+    "newsletter": ("newsletter-signup", "newsletter_signup"),
+    "contact": ("contact-us", "contact"),
 }
 HS_SOURCE = {
-    "paid_search": "PAID_SEARCH", "paid_social": "PAID_SOCIAL", "linkedin": "PAID_SOCIAL",
-    "organic_search": "ORGANIC_SEARCH", "direct": "DIRECT_TRAFFIC", "referral": "REFERRALS",
-    "events": "OTHER_CAMPAIGNS", "email": "EMAIL_MARKETING",
+    "paid_search": "PAID_SEARCH",
+    "paid_social": "PAID_SOCIAL",
+    "linkedin": "PAID_SOCIAL",
+    "organic_search": "ORGANIC_SEARCH",
+    "direct": "DIRECT_TRAFFIC",
+    "referral": "REFERRALS",
+    "events": "OTHER_CAMPAIGNS",
+    "email": "EMAIL_MARKETING",
 }
 REFERRERS = {
-    "paid_search": "https://www.google.com/", "organic_search": "https://www.google.com/",
-    "paid_social": "https://l.facebook.com/", "linkedin": "https://www.linkedin.com/",
-    "referral": "https://www.g2.com/products/acme-analytics/reviews", "direct": "",
-    "events": "", "email": "",
+    "paid_search": "https://www.google.com/",
+    "organic_search": "https://www.google.com/",
+    "paid_social": "https://l.facebook.com/",
+    "linkedin": "https://www.linkedin.com/",
+    "referral": "https://www.g2.com/products/acme-analytics/reviews",
+    "direct": "",
+    "events": "",
+    "email": "",
 }
 CALL_CONNECTED = "f240bbac-87c9-4f6e-bf70-924b57d47db7"
 CALL_NO_ANSWER = "73a0d17f-1163-4015-bdd5-ec830791da20"
@@ -62,18 +82,72 @@ STAGE_COLUMNS = ("lead", "mql", "sal", "sql", "opportunity", "customer", "evange
 
 
 class Company:
-    __slots__ = ("id", "gi", "name", "domain", "industry", "employees", "country", "currency",
-                 "ae", "created", "changes", "customer_at", "churned_at")
+    __slots__ = (
+        "id",
+        "gi",
+        "name",
+        "domain",
+        "industry",
+        "employees",
+        "country",
+        "currency",
+        "ae",
+        "created",
+        "changes",
+        "customer_at",
+        "churned_at",
+    )
 
 
 class Contact:
-    __slots__ = ("id", "co", "first", "last", "email", "email_hs", "title", "seniority", "dm",
-                 "fit", "bound", "budget", "lead_at", "source", "vids", "identified", "changes",
-                 "trans", "engs", "eng_pts", "score_at", "nurture", "recycled", "owner",
-                 "merged", "in_group", "dead", "suffix")
+    __slots__ = (
+        "id",
+        "co",
+        "first",
+        "last",
+        "email",
+        "email_hs",
+        "title",
+        "seniority",
+        "dm",
+        "fit",
+        "bound",
+        "budget",
+        "lead_at",
+        "source",
+        "vids",
+        "identified",
+        "changes",
+        "trans",
+        "engs",
+        "eng_pts",
+        "score_at",
+        "nurture",
+        "recycled",
+        "owner",
+        "merged",
+        "in_group",
+        "dead",
+        "suffix",
+    )
 
 
 class Deal:
-    __slots__ = ("id", "co", "owner", "created", "closed", "outcome", "amount", "currency",
-                 "initial_cd", "final_cd", "pushes", "loss_reason", "members", "changes",
-                 "base", "engs")
+    __slots__ = (
+        "id",
+        "co",
+        "owner",
+        "created",
+        "closed",
+        "outcome",
+        "amount",
+        "currency",
+        "initial_cd",
+        "final_cd",
+        "pushes",
+        "loss_reason",
+        "members",
+        "changes",
+        "base",
+        "engs",
+    )

@@ -65,12 +65,36 @@ TINY_FUNNEL = {
 
 SCALES = {
     # companies, contacts per company (min, max), shards, reps (sdr, ae)
-    "tiny": {"companies": 90, "contacts": (2, 5), "shards": 1, "sdr": 3, "ae": 3,
-             "funnel": TINY_FUNNEL, "batch_size": 200, "visits": 1.0},
-    "default": {"companies": 8000, "contacts": (2, 6), "shards": 4, "sdr": 12, "ae": 10,
-                "funnel": FUNNEL, "batch_size": 500, "visits": 1.0},
-    "large": {"companies": 250_000, "contacts": (2, 6), "shards": 16, "sdr": 60, "ae": 50,
-              "funnel": FUNNEL, "batch_size": 1000, "visits": 1.0},
+    "tiny": {
+        "companies": 90,
+        "contacts": (2, 5),
+        "shards": 1,
+        "sdr": 3,
+        "ae": 3,
+        "funnel": TINY_FUNNEL,
+        "batch_size": 200,
+        "visits": 1.0,
+    },
+    "default": {
+        "companies": 8000,
+        "contacts": (2, 6),
+        "shards": 4,
+        "sdr": 12,
+        "ae": 10,
+        "funnel": FUNNEL,
+        "batch_size": 500,
+        "visits": 1.0,
+    },
+    "large": {
+        "companies": 250_000,
+        "contacts": (2, 6),
+        "shards": 16,
+        "sdr": 60,
+        "ae": 50,
+        "funnel": FUNNEL,
+        "batch_size": 1000,
+        "visits": 1.0,
+    },
 }
 
 DEFAULT_DIRT_RATE = 0.01

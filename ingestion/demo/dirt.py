@@ -10,15 +10,26 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-BENIGN_KINDS = ("duplicate_delivery", "duplicate_message", "late_arrival", "email_casing",
-                "merged_contact")
-MALFORMED_KINDS = ("truncated_json", "wrong_type", "unknown_stage", "negative_spend",
-                   "missing_id", "future_timestamp", "unreadable_file")
+BENIGN_KINDS = (
+    "duplicate_delivery",
+    "duplicate_message",
+    "late_arrival",
+    "email_casing",
+    "merged_contact",
+)
+MALFORMED_KINDS = (
+    "truncated_json",
+    "wrong_type",
+    "unknown_stage",
+    "negative_spend",
+    "missing_id",
+    "future_timestamp",
+    "unreadable_file",
+)
 
 
 class Dirt:
-    def __init__(self, rng: random.Random, rate: float, force: bool,
-                 sink: Callable[[tuple], None]):
+    def __init__(self, rng: random.Random, rate: float, force: bool, sink: Callable[[tuple], None]):
         self.rng = rng
         self.rate = rate
         # The first shard plants one of each kind early, so even `tiny` shows every defect.

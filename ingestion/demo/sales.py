@@ -52,14 +52,19 @@ class Sales:
                 t_sql = t_disc + HOUR + rng.randrange(2 * DAY)
                 if t_sql >= END:
                     return
-                self.engagement(c, t_disc, "meetings", sdr.id, {
-                    "hs_meeting_title": "Discovery call", "hs_meeting_outcome": "COMPLETED"})
+                self.engagement(
+                    c,
+                    t_disc,
+                    "meetings",
+                    sdr.id,
+                    {"hs_meeting_title": "Discovery call", "hs_meeting_outcome": "COMPLETED"},
+                )
                 ch.append((t_sql, "lifecyclestage", "salesqualifiedlead", "CRM_UI"))
-                ch.append((t_sql, "hs_lifecyclestage_salesqualifiedlead_date", iso(t_sql),
-                           "CRM_UI"))
+                ch.append(
+                    (t_sql, "hs_lifecyclestage_salesqualifiedlead_date", iso(t_sql), "CRM_UI")
+                )
                 for prop in ("bant_budget", "bant_authority", "bant_need", "bant_timeline"):
-                    ch.append((t_sql, prop, "true" if rng.random() < 0.85 else "false",
-                               "CRM_UI"))
+                    ch.append((t_sql, prop, "true" if rng.random() < 0.85 else "false", "CRM_UI"))
                 c.trans.append((t_sql, "sql"))
                 return
             t_end = t_sal + self.lognorm(10 * DAY, 0.6)
@@ -78,17 +83,36 @@ class Sales:
 
     def sdr_touch(self, c: Contact, t: int, owner: str, connected: bool) -> None:
         if self.rng.random() < 0.6 or connected:
-            self.engagement(c, t, "calls", owner, {
-                "hs_call_title": "SDR follow-up",
-                "hs_call_disposition": CALL_CONNECTED if connected else (
-                    CALL_NO_ANSWER if self.rng.random() < 0.5 else CALL_VOICEMAIL),
-                "hs_call_duration": str((180 + self.rng.randrange(900)) * 1000 if connected
-                                        else 20_000 + self.rng.randrange(20_000)),
-                "hs_call_direction": "OUTBOUND"})
+            self.engagement(
+                c,
+                t,
+                "calls",
+                owner,
+                {
+                    "hs_call_title": "SDR follow-up",
+                    "hs_call_disposition": CALL_CONNECTED
+                    if connected
+                    else (CALL_NO_ANSWER if self.rng.random() < 0.5 else CALL_VOICEMAIL),
+                    "hs_call_duration": str(
+                        (180 + self.rng.randrange(900)) * 1000
+                        if connected
+                        else 20_000 + self.rng.randrange(20_000)
+                    ),
+                    "hs_call_direction": "OUTBOUND",
+                },
+            )
         else:
-            self.engagement(c, t, "emails", owner, {
-                "hs_email_direction": "EMAIL", "hs_email_subject": "Following up on your interest",
-                "hs_email_status": "SENT"})
+            self.engagement(
+                c,
+                t,
+                "emails",
+                owner,
+                {
+                    "hs_email_direction": "EMAIL",
+                    "hs_email_subject": "Following up on your interest",
+                    "hs_email_status": "SENT",
+                },
+            )
 
     def recycle(self, c: Contact, t: int, depth: int) -> None:
         rng = self.rng
@@ -129,24 +153,27 @@ class Sales:
             t_create = t_sql + self.lognorm(20 * HOUR, 0.8)
             if t_create >= END:
                 continue
-            others = [o for o in contacts if o is not c and not o.in_group
-                      and o.lead_at <= t_create]
+            others = [
+                o for o in contacts if o is not c and not o.in_group and o.lead_at <= t_create
+            ]
             rng.shuffle(others)
-            members = [c] + others[:rng.randint(1, 4)]
+            members = [c] + others[: rng.randint(1, 4)]
             d = self.deal(co, members, t_create)
             deals.append(d)
             if not co_opp:
                 co_opp = True
                 co.changes.append((t_create, "lifecyclestage", "opportunity", "CRM_UI"))
-                co.changes.append((t_create, "hs_lifecyclestage_opportunity_date",
-                                   iso(t_create), "CRM_UI"))
+                co.changes.append(
+                    (t_create, "hs_lifecyclestage_opportunity_date", iso(t_create), "CRM_UI")
+                )
             for m in members:
                 self.truncate(m, t_create)
                 m.in_group = True
                 m.trans.append((t_create, "opportunity"))
                 m.changes.append((t_create, "lifecyclestage", "opportunity", "CRM_UI"))
-                m.changes.append((t_create, "hs_lifecyclestage_opportunity_date", iso(t_create),
-                                  "CRM_UI"))
+                m.changes.append(
+                    (t_create, "hs_lifecyclestage_opportunity_date", iso(t_create), "CRM_UI")
+                )
                 m.changes.append((t_create, "hs_lead_status", "OPEN_DEAL", "CRM_UI"))
             if d.outcome == "open":
                 open_until = END + 1
@@ -186,8 +213,7 @@ class Sales:
                 if te < END and (t_churn is None or te < t_churn):
                     c.trans.append((te, "evangelist"))
                     c.changes.append((te, "lifecyclestage", "evangelist", "CRM_UI"))
-                    c.changes.append((te, "hs_lifecyclestage_evangelist_date", iso(te),
-                                      "CRM_UI"))
+                    c.changes.append((te, "hs_lifecyclestage_evangelist_date", iso(te), "CRM_UI"))
             if t_churn is not None:
                 c.trans.append((t_churn, "churned"))
 
@@ -196,22 +222,38 @@ class Sales:
         d = Deal()
         d.id, d.co, d.owner, d.created, d.members = self.next_id("deal"), co, co.ae.id, t0, members
         d.currency, d.engs, d.changes = co.currency, [], []
-        d.amount = max(1000, round(rng.lognormvariate(math.log(9000 * (co.employees / 100)
-                                                               ** 0.35), 0.5), -2))
+        d.amount = max(
+            1000, round(rng.lognormvariate(math.log(9000 * (co.employees / 100) ** 0.35), 0.5), -2)
+        )
         cd = (t0 + (45 + rng.randrange(45)) * DAY) // DAY * DAY
         d.initial_cd, d.pushes = cd, 0
         d.base = {
-            "dealname": f"{co.name} - Acme Analytics", "amount": str(int(d.amount)),
-            "deal_currency_code": d.currency, "dealstage": "qualificationcall",
-            "pipeline": "default", "closedate": iso(cd), "createdate": iso(t0),
-            "hs_is_closed_won": "false", "hs_is_closed": "false", "closed_lost_reason": None,
-            "hubspot_owner_id": d.owner, "hs_object_id": d.id,
+            "dealname": f"{co.name} - Acme Analytics",
+            "amount": str(int(d.amount)),
+            "deal_currency_code": d.currency,
+            "dealstage": "qualificationcall",
+            "pipeline": "default",
+            "closedate": iso(cd),
+            "createdate": iso(t0),
+            "hs_is_closed_won": "false",
+            "hs_is_closed": "false",
+            "closed_lost_reason": None,
+            "hubspot_owner_id": d.owner,
+            "hs_object_id": d.id,
         }
         contact_ids = [m.id for m in members]
-        self.engagement(d, t0 + HOUR + rng.randrange(DAY), "calls", d.owner, {
-            "hs_call_title": "Qualification call", "hs_call_disposition": CALL_CONNECTED,
-            "hs_call_duration": str((900 + rng.randrange(1800)) * 1000),
-            "hs_call_direction": "OUTBOUND"})
+        self.engagement(
+            d,
+            t0 + HOUR + rng.randrange(DAY),
+            "calls",
+            d.owner,
+            {
+                "hs_call_title": "Qualification call",
+                "hs_call_disposition": CALL_CONNECTED,
+                "hs_call_duration": str((900 + rng.randrange(1800)) * 1000),
+                "hs_call_direction": "OUTBOUND",
+            },
+        )
         t, ch = t0, d.changes
         d.outcome, d.closed, d.loss_reason = "open", None, ""
         for stage in E.OPEN_STAGES[1:] + ("closedwon",):
@@ -231,15 +273,33 @@ class Sales:
                 break
             ch.append((t, "dealstage", stage, "CRM_UI"))
             if stage == "demoscheduled":
-                self.engagement(d, t, "meetings", d.owner, {
-                    "hs_meeting_title": "Product demo", "hs_meeting_outcome": "COMPLETED"})
+                self.engagement(
+                    d,
+                    t,
+                    "meetings",
+                    d.owner,
+                    {"hs_meeting_title": "Product demo", "hs_meeting_outcome": "COMPLETED"},
+                )
             elif stage == "framingmeeting":
-                self.engagement(d, t, "meetings", d.owner, {
-                    "hs_meeting_title": "Framing meeting", "hs_meeting_outcome": "COMPLETED"})
+                self.engagement(
+                    d,
+                    t,
+                    "meetings",
+                    d.owner,
+                    {"hs_meeting_title": "Framing meeting", "hs_meeting_outcome": "COMPLETED"},
+                )
             elif stage == "proposalsent":
-                self.engagement(d, t, "emails", d.owner, {
-                    "hs_email_direction": "EMAIL", "hs_email_subject": "Your Acme proposal",
-                    "hs_email_status": "SENT"})
+                self.engagement(
+                    d,
+                    t,
+                    "emails",
+                    d.owner,
+                    {
+                        "hs_email_direction": "EMAIL",
+                        "hs_email_subject": "Your Acme proposal",
+                        "hs_email_status": "SENT",
+                    },
+                )
                 if rng.random() < 0.5:
                     d.amount = max(1000, round(d.amount * (0.85 + 0.4 * rng.random()), -2))
                     ch.append((t, "amount", str(int(d.amount)), "CRM_UI"))

@@ -14,8 +14,12 @@ SCORING = {
         # (minimum employees, points), first match wins
         "company_size": [[1000, 15], [200, 10], [50, 5], [0, 0]],
         "industry": {
-            "SOFTWARE": 10, "FINANCIAL_SERVICES": 8, "RETAIL": 5, "HEALTHCARE": 5,
-            "MANUFACTURING": 3, "EDUCATION": 0,
+            "SOFTWARE": 10,
+            "FINANCIAL_SERVICES": 8,
+            "RETAIL": 5,
+            "HEALTHCARE": 5,
+            "MANUFACTURING": 3,
+            "EDUCATION": 0,
         },
         "decision_maker": 5,
     },

@@ -38,8 +38,9 @@ def _weighted(pairs):
 
 
 class ShardSim(Touches, Sales, CrmOutput):
-    def __init__(self, seed: int, shard: int, scale: str, dirt_rate: float, out_dir: str,
-                 tmp_dir: str):
+    def __init__(
+        self, seed: int, shard: int, scale: str, dirt_rate: float, out_dir: str, tmp_dir: str
+    ):
         sc = C.SCALES[scale]
         self.sc, self.f = sc, sc["funnel"]
         self.seed, self.shard, self.n_shards = seed, shard, sc["shards"]
@@ -70,8 +71,9 @@ class ShardSim(Touches, Sales, CrmOutput):
         self.email_dupes: dict[str, int] = {}
         self.web_unique = 0
         self.web_dupes = 0
-        self.hs_unique = dict.fromkeys(("contacts", "companies", "deals", "calls", "meetings",
-                                        "emails"), 0)
+        self.hs_unique = dict.fromkeys(
+            ("contacts", "companies", "deals", "calls", "meetings", "emails"), 0
+        )
         self.merged = 0
         self.web_leads = 0
         self.sample_batches: list[str] = []
@@ -113,12 +115,18 @@ class ShardSim(Touches, Sales, CrmOutput):
         self.hs.close()
         self.truth.close()
         return {
-            "shard": self.shard, "ad_sessions": self.ad_sessions, "ad_leads": self.ad_leads,
-            "email_unique": self.email_unique, "email_dupes": self.email_dupes,
-            "web_records": self.web.records, "web_unique": self.web_unique,
-            "web_dupes": self.web_dupes, "sendgrid_records": self.sg.records,
+            "shard": self.shard,
+            "ad_sessions": self.ad_sessions,
+            "ad_leads": self.ad_leads,
+            "email_unique": self.email_unique,
+            "email_dupes": self.email_dupes,
+            "web_records": self.web.records,
+            "web_unique": self.web_unique,
+            "web_dupes": self.web_dupes,
+            "sendgrid_records": self.sg.records,
             "hubspot_counts": self.hs.counts,
-            "hubspot_unique": self.hs_unique, "merged": self.merged,
+            "hubspot_unique": self.hs_unique,
+            "merged": self.merged,
             "sendgrid_batches": {str(d): n for d, n in self.sg.batches.items()},
         }
 
@@ -160,8 +168,9 @@ class ShardSim(Touches, Sales, CrmOutput):
         c.seniority = self.seniorities[bisect.bisect(self.seniority_cum, rng.random() * 0.999999)]
         titles = E.TITLES[c.seniority]
         c.title = titles[rng.randrange(len(titles))]
-        c.dm = c.seniority in ("c_level", "vp") or (c.seniority == "director"
-                                                     and rng.random() < 0.3)
+        c.dm = c.seniority in ("c_level", "vp") or (
+            c.seniority == "director" and rng.random() < 0.3
+        )
         c.first = E.FIRST_NAMES[rng.randrange(len(E.FIRST_NAMES))]
         c.last = E.LAST_NAMES[rng.randrange(len(E.LAST_NAMES))]
         local = f"{c.first}.{c.last}"
@@ -192,11 +201,19 @@ class ShardSim(Touches, Sales, CrmOutput):
                 kind = "browse" if rng.random() < 0.6 else "product"
                 self.session(c, vid, ts, ch, cp, self.fit_kind(c, kind), before=True)
             if k and rng.random() < 0.5:
-                channel, camp = ("direct", None) if rng.random() < 0.5 else ("organic_search",
-                                                                             None)
+                channel, camp = ("direct", None) if rng.random() < 0.5 else ("organic_search", None)
             x = rng.random()
-            kind = ("content" if x < 0.45 else "webinar" if x < 0.65 else "newsletter" if x < 0.8
-                    else "hot" if x < 0.95 else "contact")
+            kind = (
+                "content"
+                if x < 0.45
+                else "webinar"
+                if x < 0.65
+                else "newsletter"
+                if x < 0.8
+                else "hot"
+                if x < 0.95
+                else "contact"
+            )
             kind = self.fit_kind(c, kind)
             if kind == "browse":
                 kind = "newsletter"
@@ -214,8 +231,17 @@ class ShardSim(Touches, Sales, CrmOutput):
             if not c.vids:
                 break
             x = rng.random()
-            kind = ("browse" if x < 0.35 else "product" if x < 0.6 else "pricing" if x < 0.8
-                    else "content" if x < 0.92 else "webinar")
+            kind = (
+                "browse"
+                if x < 0.35
+                else "product"
+                if x < 0.6
+                else "pricing"
+                if x < 0.8
+                else "content"
+                if x < 0.92
+                else "webinar"
+            )
             ch, cp = self.pick_channel(t)
             self.session(c, c.vids[0], t, ch, cp, self.fit_kind(c, kind))
         t_hot = t_lead + self.lognorm(12 * DAY, 0.8)
@@ -234,8 +260,11 @@ class ShardSim(Touches, Sales, CrmOutput):
             crossing = self.crossing(c)
         t_nurture = t_lead + f["nurture_after_days"] * DAY
         if (crossing is None or crossing > t_nurture) and t_nurture < END:
-            prog = ("product-education" if c.co.industry == "SOFTWARE"
-                    else E.NURTURE_PROGRAMS[rng.randrange(3)])
+            prog = (
+                "product-education"
+                if c.co.industry == "SOFTWARE"
+                else E.NURTURE_PROGRAMS[rng.randrange(3)]
+            )
             self.enroll(c, prog, t_nurture)
             crossing = self.crossing(c)
         c.score_at = crossing

@@ -20,17 +20,39 @@ class Touches:
         if channel == "paid_search":
             return "google", "cpc", camp.slug, "gclid", "Cj0K" + self.hexid(), REFERRERS[channel]
         if channel == "paid_social":
-            return ("facebook", "paid_social", camp.slug, "fbclid", "IwAR" + self.hexid(),
-                    REFERRERS[channel])
+            return (
+                "facebook",
+                "paid_social",
+                camp.slug,
+                "fbclid",
+                "IwAR" + self.hexid(),
+                REFERRERS[channel],
+            )
         if channel == "linkedin":
-            return ("linkedin", "paid_social", camp.slug, "li_fat_id", self.uuid(),
-                    REFERRERS[channel])
+            return (
+                "linkedin",
+                "paid_social",
+                camp.slug,
+                "li_fat_id",
+                self.uuid(),
+                REFERRERS[channel],
+            )
         if channel == "events":
             return "webinar", "event", "webinar-" + day_str(t)[:7], "", "", ""
         return "", "", "", "", "", REFERRERS[channel]
 
-    def session(self, c: Contact | None, vid: str, t: int, channel: str, camp, kind: str,
-                identify: bool = False, before: bool = False, utm=None) -> str:
+    def session(
+        self,
+        c: Contact | None,
+        vid: str,
+        t: int,
+        channel: str,
+        camp,
+        kind: str,
+        identify: bool = False,
+        before: bool = False,
+        utm=None,
+    ) -> str:
         """Write one web session; returns its landing URL (email clicks point at it)."""
         rng = self.rng
         if utm is None:
@@ -74,10 +96,20 @@ class Touches:
             ctx = {"sessionId": sid, "page": page, "userAgent": ua, "ip": ip}
             if i == 0 and src:
                 ctx["campaign"] = {"source": src, "medium": med, "name": cname}
-            self.web_event({"type": "page", "messageId": "ajs-" + self.hexid(128),
-                            "anonymousId": vid, "userId": uid, "name": title,
-                            "timestamp": iso_ms(ts), "context": ctx, "properties": page},
-                           ts, late)
+            self.web_event(
+                {
+                    "type": "page",
+                    "messageId": "ajs-" + self.hexid(128),
+                    "anonymousId": vid,
+                    "userId": uid,
+                    "name": title,
+                    "timestamp": iso_ms(ts),
+                    "context": ctx,
+                    "properties": page,
+                },
+                ts,
+                late,
+            )
             prev = url
             ts += 5000 + rng.randrange(90_000)
         form = FORMS.get(kind)
@@ -88,23 +120,44 @@ class Touches:
                 email = " " + email.replace(c.co.domain, c.co.domain.upper())
             ctx = {"sessionId": sid, "page": page, "userAgent": ua, "ip": ip}
             if form is not None:
-                loc = self.web_event({
-                    "type": "track", "event": "Form Submitted",
-                    "messageId": "ajs-" + self.hexid(128), "anonymousId": vid, "userId": uid,
-                    "timestamp": iso_ms(ts), "context": ctx,
-                    "properties": {"form_id": form[0], "form_type": form[1], "email": email}},
-                    ts, late)
+                loc = self.web_event(
+                    {
+                        "type": "track",
+                        "event": "Form Submitted",
+                        "messageId": "ajs-" + self.hexid(128),
+                        "anonymousId": vid,
+                        "userId": uid,
+                        "timestamp": iso_ms(ts),
+                        "context": ctx,
+                        "properties": {"form_id": form[0], "form_type": form[1], "email": email},
+                    },
+                    ts,
+                    late,
+                )
                 if casing:
                     self.dirt.record("web", loc[0], loc[1], "email_casing", repr(email))
                 ts += 200
             if identify or uid is None:
                 c.identified.add(vid)
                 uid = c.email
-                self.web_event({
-                    "type": "identify", "messageId": "ajs-" + self.hexid(128),
-                    "anonymousId": vid, "userId": uid, "timestamp": iso_ms(ts), "context": ctx,
-                    "traits": {"email": email, "firstName": c.first, "lastName": c.last,
-                               "company": c.co.name}}, ts, late)
+                self.web_event(
+                    {
+                        "type": "identify",
+                        "messageId": "ajs-" + self.hexid(128),
+                        "anonymousId": vid,
+                        "userId": uid,
+                        "timestamp": iso_ms(ts),
+                        "context": ctx,
+                        "traits": {
+                            "email": email,
+                            "firstName": c.first,
+                            "lastName": c.last,
+                            "company": c.co.name,
+                        },
+                    },
+                    ts,
+                    late,
+                )
         if camp is not None:
             key = (camp.id, t // DAY)
             self.ad_sessions[key] = self.ad_sessions.get(key, 0) + 1
@@ -115,9 +168,20 @@ class Touches:
             if pts:
                 c.eng_pts.append((t, pts))
                 c.budget -= pts
-        self.truth.session((sid, vid, c.id if c is not None else "", iso_truth(t), channel,
-                            src, med, cname, ctype,
-                            ("true" if before else "false") if c is not None else ""))
+        self.truth.session(
+            (
+                sid,
+                vid,
+                c.id if c is not None else "",
+                iso_truth(t),
+                channel,
+                src,
+                med,
+                cname,
+                ctype,
+                ("true" if before else "false") if c is not None else "",
+            )
+        )
         return landing
 
     def web_event(self, ev: dict, ts: int, late: bool) -> tuple[str, int]:
@@ -130,13 +194,19 @@ class Touches:
         day, lineno = self.web.add(rec, line)
         self.web_unique += 1
         if late:
-            self.dirt.record("web", self.web.rel_path(day), lineno, "late_arrival",
-                             f"{ev['messageId']} timestamp {ev['timestamp']}")
+            self.dirt.record(
+                "web",
+                self.web.rel_path(day),
+                lineno,
+                "late_arrival",
+                f"{ev['messageId']} timestamp {ev['timestamp']}",
+            )
         if self.dirt.hit("duplicate_message"):
             day2, line2 = self.web.add(rec, line)
             self.web_dupes += 1
-            self.dirt.record("web", self.web.rel_path(day2), line2, "duplicate_message",
-                             ev["messageId"])
+            self.dirt.record(
+                "web", self.web.rel_path(day2), line2, "duplicate_message", ev["messageId"]
+            )
         return self.web.rel_path(day), lineno
 
     def fit_kind(self, c: Contact, kind: str) -> str:
@@ -151,11 +221,18 @@ class Touches:
             return
         rng = self.rng
         msg = self.hexid(88)
-        base = {"email": c.email, "timestamp": t, "smtp-id": f"<{msg}@acme.example>",
-                "event": "processed", "category": list(ss.categories), "sg_event_id": "",
-                "sg_message_id": f"{msg}.filterdrecv-{rng.randrange(100, 999)}-1-0",
-                "marketing_campaign_id": ss.marketing_campaign_id,
-                "marketing_campaign_name": ss.name, "singlesend_id": ss.id}
+        base = {
+            "email": c.email,
+            "timestamp": t,
+            "smtp-id": f"<{msg}@acme.example>",
+            "event": "processed",
+            "category": list(ss.categories),
+            "sg_event_id": "",
+            "sg_message_id": f"{msg}.filterdrecv-{rng.randrange(100, 999)}-1-0",
+            "marketing_campaign_id": ss.marketing_campaign_id,
+            "marketing_campaign_name": ss.name,
+            "singlesend_id": ss.id,
+        }
         self.email_event(base, "processed", t, None)
         r = rng.random()
         if r < 0.008:
@@ -163,25 +240,41 @@ class Touches:
             c.dead = True
             return
         if r < 0.022:
-            self.email_event(base, "bounce", t + 2 + rng.randrange(60), {
-                "reason": "550 5.1.1 The email account that you tried to reach does not exist",
-                "status": "5.1.1", "type": "bounce"})
+            self.email_event(
+                base,
+                "bounce",
+                t + 2 + rng.randrange(60),
+                {
+                    "reason": "550 5.1.1 The email account that you tried to reach does not exist",
+                    "status": "5.1.1",
+                    "type": "bounce",
+                },
+            )
             c.dead = True
             return
         td = t + 1 + rng.randrange(30)
         if r < 0.04:
-            self.email_event(base, "deferred", t + 5, {"response": "421 4.7.0 try again later",
-                                                       "attempt": "1"})
+            self.email_event(
+                base, "deferred", t + 5, {"response": "421 4.7.0 try again later", "attempt": "1"}
+            )
             td += 300 + rng.randrange(3600)
         self.email_event(base, "delivered", td, {"response": "250 OK"})
         ua = UAS[rng.randrange(3)]
         if rng.random() < 0.2:
-            self.email_event(base, "open", td + 1 + rng.randrange(60), {
-                "sg_machine_open": True, "useragent": "Mozilla/5.0", "ip": "17.58.0.1"})
+            self.email_event(
+                base,
+                "open",
+                td + 1 + rng.randrange(60),
+                {"sg_machine_open": True, "useragent": "Mozilla/5.0", "ip": "17.58.0.1"},
+            )
         if rng.random() < 0.33:
             to = td + self.lognorm(3 * HOUR, 1.2)
-            self.email_event(base, "open", to, {"sg_machine_open": False, "useragent": ua,
-                                                "ip": f"81.2.{rng.randrange(256)}.7"})
+            self.email_event(
+                base,
+                "open",
+                to,
+                {"sg_machine_open": False, "useragent": ua, "ip": f"81.2.{rng.randrange(256)}.7"},
+            )
             if rng.random() < 0.22:
                 kind = ("case" if program else "browse") if rng.random() < 0.6 else "pricing"
                 kind = self.fit_kind(c, kind)
@@ -197,23 +290,33 @@ class Touches:
                 self.email_event(base, "spamreport", to + 30, None)
                 c.dead = True
 
-    def email_click(self, c: Contact, ss: E.SingleSend, tc: int, kind: str, base: dict,
-                    ua: str) -> None:
+    def email_click(
+        self, c: Contact, ss: E.SingleSend, tc: int, kind: str, base: dict, ua: str
+    ) -> None:
         if c.vids:
             vid, identify = c.vids[0], False
         else:
             vid, identify = self.uuid(), True
             c.vids.append(vid)
         slug = ss.name.lower().replace(" ", "-").replace("#", "")
-        medium = ("nurture" if ss.program else "newsletter")
+        medium = "nurture" if ss.program else "newsletter"
         # A first click from email identifies the recipient: the link carries them.
-        url = self.session(c, vid, tc, "email", None, kind, identify=identify,
-                           utm=(medium, "email", slug))
+        url = self.session(
+            c, vid, tc, "email", None, kind, identify=identify, utm=(medium, "email", slug)
+        )
         c.eng_pts.append((tc, W["email_click"]))
         c.budget -= W["email_click"]
-        self.email_event(base, "click", tc - 2, {"url": url, "url_offset": {"index": 0,
-                                                                           "type": "html"},
-                                                 "useragent": ua, "ip": "81.2.0.9"})
+        self.email_event(
+            base,
+            "click",
+            tc - 2,
+            {
+                "url": url,
+                "url_offset": {"index": 0, "type": "html"},
+                "useragent": ua,
+                "ip": "81.2.0.9",
+            },
+        )
 
     def email_event(self, base: dict, event: str, ts: int, extra: dict | None) -> None:
         if ts >= END:
@@ -233,13 +336,23 @@ class Touches:
         batch, idx = self.sg.add(day, body)
         self.email_unique[event] = self.email_unique.get(event, 0) + 1
         if late:
-            self.dirt.record("sendgrid", self.sg.rel_path(day, batch), idx, "late_arrival",
-                             f"{ev['sg_event_id']} timestamp {ts}")
+            self.dirt.record(
+                "sendgrid",
+                self.sg.rel_path(day, batch),
+                idx,
+                "late_arrival",
+                f"{ev['sg_event_id']} timestamp {ts}",
+            )
         if self.dirt.hit("duplicate_delivery"):
             b2, i2 = self.sg.add(day + 1, body)
             self.email_dupes[event] = self.email_dupes.get(event, 0) + 1
-            self.dirt.record("sendgrid", self.sg.rel_path(day + 1, b2), i2,
-                             "duplicate_delivery", ev["sg_event_id"])
+            self.dirt.record(
+                "sendgrid",
+                self.sg.rel_path(day + 1, b2),
+                i2,
+                "duplicate_delivery",
+                ev["sg_event_id"],
+            )
 
     def enroll(self, c: Contact, program: str, t: int) -> None:
         if c.nurture is None:
@@ -247,8 +360,7 @@ class Touches:
         c.trans.append((t, "nurture"))
         c.changes.append((t, "closedloop_nurture_program", program, "AUTOMATION_PLATFORM"))
         for k, ss in enumerate(self.programs[program]):
-            self.send(c, ss, t + k * E.NURTURE_STEP_DAYS * DAY + self.rng.randrange(HOUR),
-                      program)
+            self.send(c, ss, t + k * E.NURTURE_STEP_DAYS * DAY + self.rng.randrange(HOUR), program)
 
     def hot_session(self, c: Contact, t: int) -> None:
         if t >= END:

@@ -13,17 +13,21 @@ class Layout:
 
 
 LAYOUTS: dict[str, Layout] = {
-    **{f"hubspot__{o}": Layout(f"hubspot/{o}/*/page-*.json", "json_page", "results")
-       for o in ("contacts", "companies", "deals", "calls", "meetings", "emails")},
+    **{
+        f"hubspot__{o}": Layout(f"hubspot/{o}/*/page-*.json", "json_page", "results")
+        for o in ("contacts", "companies", "deals", "calls", "meetings", "emails")
+    },
     "hubspot__owners": Layout("hubspot/owners/page-*.json", "json_page", "results"),
     "hubspot__deal_pipelines": Layout("hubspot/pipelines/deals.json", "json_page", "results"),
-    "google_ads__campaign_report": Layout("google_ads/campaign_report/*/*/page-*.json",
-                                          "json_page", "results"),
+    "google_ads__campaign_report": Layout(
+        "google_ads/campaign_report/*/*/page-*.json", "json_page", "results"
+    ),
     "meta_ads__insights": Layout("meta_ads/insights/*/*/page-*.json", "json_page", "data"),
     "linkedin_ads__accounts": Layout("linkedin_ads/accounts.json", "json_page", "elements"),
     "linkedin_ads__campaigns": Layout("linkedin_ads/campaigns.json", "json_page", "elements"),
-    "linkedin_ads__ad_analytics": Layout("linkedin_ads/ad_analytics/*.json", "json_page",
-                                         "elements"),
+    "linkedin_ads__ad_analytics": Layout(
+        "linkedin_ads/ad_analytics/*.json", "json_page", "elements"
+    ),
     "sendgrid__events": Layout("sendgrid/events/*/batch-*.json", "json_page", None),
     "sendgrid__singlesends": Layout("sendgrid/singlesends/page-*.json", "json_page", "result"),
     "web__events": Layout("web/events/*/part-*.jsonl", "jsonl"),

@@ -27,8 +27,9 @@ def list_files(landing: Path, pattern: str) -> list[LandingFile]:
         if not path.is_file() or path.name.startswith("."):
             continue  # a webhook receiver's temp file is not a landed file yet
         st = path.stat()
-        out.append(LandingFile(path.relative_to(landing).as_posix(), path, st.st_size,
-                               st.st_mtime_ns))
+        out.append(
+            LandingFile(path.relative_to(landing).as_posix(), path, st.st_size, st.st_mtime_ns)
+        )
     return out
 
 
@@ -44,8 +45,9 @@ def fingerprint(f: LandingFile, digest: str) -> str:
     return f"{f.size}:{f.mtime_ns}:{digest}"
 
 
-def pending(files: list[LandingFile], seen: dict[str, str]) -> tuple[list[tuple[LandingFile, str]],
-                                                                     dict[str, str]]:
+def pending(
+    files: list[LandingFile], seen: dict[str, str]
+) -> tuple[list[tuple[LandingFile, str]], dict[str, str]]:
     """(files to load with their fingerprints, fingerprints to refresh without loading)."""
     load, touch = [], {}
     for f in files:
@@ -65,8 +67,9 @@ def pending(files: list[LandingFile], seen: dict[str, str]) -> tuple[list[tuple[
     return load, touch
 
 
-def chunks(files: list[tuple[LandingFile, str]], max_bytes: int,
-           max_files: int = 2000) -> list[list[tuple[LandingFile, str]]]:
+def chunks(
+    files: list[tuple[LandingFile, str]], max_bytes: int, max_files: int = 2000
+) -> list[list[tuple[LandingFile, str]]]:
     """Groups of files whose sizes add up to about `max_bytes` (one DuckDB pass each)."""
     out: list[list[tuple[LandingFile, str]]] = []
     cur: list[tuple[LandingFile, str]] = []

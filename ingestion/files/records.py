@@ -36,21 +36,24 @@ def _rel(files: list[LandingFile]) -> str:
     return f"substr(t.filename, {len(prefix) + 1})"
 
 
-def _json_pages(con: duckdb.DuckDBPyConnection, files: list[LandingFile],
-                layout: Layout) -> list[tuple[str, str]]:
+def _json_pages(
+    con: duckdb.DuckDBPyConnection, files: list[LandingFile], layout: Layout
+) -> list[tuple[str, str]]:
     path = f"$.{layout.records}" if layout.records else "$"
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _pages AS
-        SELECT {_rel(files)} AS rel, try(json_extract(t.content, {_lit(path + '[*]')})) AS arr,
+        SELECT {_rel(files)} AS rel, try(json_extract(t.content, {_lit(path + "[*]")})) AS arr,
                CASE WHEN try(json_type(t.content, {_lit(path)})) = 'ARRAY' THEN true
                     ELSE false END AS has_array
         FROM read_text({_file_list(files)}) t""")
-    bad = con.execute("SELECT rel, CASE WHEN arr IS NULL THEN 'not valid JSON' ELSE "
-                      f"'no record array at {path}' END FROM _pages "
-                      "WHERE arr IS NULL OR NOT has_array").fetchall()
+    bad = con.execute(
+        "SELECT rel, CASE WHEN arr IS NULL THEN 'not valid JSON' ELSE "
+        f"'no record array at {path}' END FROM _pages "
+        "WHERE arr IS NULL OR NOT has_array"
+    ).fetchall()
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE recs AS
-        SELECT rel AS _file, {_lit(layout.records or '')} || '[' || i::VARCHAR || ']' AS locator,
+        SELECT rel AS _file, {_lit(layout.records or "")} || '[' || i::VARCHAR || ']' AS locator,
                payload::VARCHAR AS payload
         FROM (SELECT rel, unnest(arr) AS payload, unnest(range(len(arr))) AS i
               FROM _pages WHERE arr IS NOT NULL AND has_array)""")
@@ -100,16 +103,20 @@ def _csv(con: duckdb.DuckDBPyConnection, files: list[LandingFile]) -> list[tuple
     return bad
 
 
-def records_table(con: duckdb.DuckDBPyConnection, files: list[str], locators: list[str],
-                  payloads: list[str]) -> None:
+def records_table(
+    con: duckdb.DuckDBPyConnection, files: list[str], locators: list[str], payloads: list[str]
+) -> None:
     """`recs` from Python lists (CSV rows, API pages)."""
-    con.execute("CREATE OR REPLACE TEMP TABLE recs AS SELECT unnest(?::VARCHAR[]) AS _file, "
-                "unnest(?::VARCHAR[]) AS locator, unnest(?::VARCHAR[]) AS payload",
-                [files, locators, payloads])
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE recs AS SELECT unnest(?::VARCHAR[]) AS _file, "
+        "unnest(?::VARCHAR[]) AS locator, unnest(?::VARCHAR[]) AS payload",
+        [files, locators, payloads],
+    )
 
 
-def _read(con: duckdb.DuckDBPyConnection, files: list[LandingFile],
-          layout: Layout) -> list[tuple[str, str]]:
+def _read(
+    con: duckdb.DuckDBPyConnection, files: list[LandingFile], layout: Layout
+) -> list[tuple[str, str]]:
     if layout.format == "json_page":
         return _json_pages(con, files, layout)
     if layout.format == "jsonl":
@@ -119,8 +126,9 @@ def _read(con: duckdb.DuckDBPyConnection, files: list[LandingFile],
     raise ValueError(layout.format)
 
 
-def load_records(con: duckdb.DuckDBPyConnection, files: list[LandingFile],
-                 layout: Layout) -> list[tuple[str, str]]:
+def load_records(
+    con: duckdb.DuckDBPyConnection, files: list[LandingFile], layout: Layout
+) -> list[tuple[str, str]]:
     """Fill `recs` from `files`; return (file, reason) of the files that could not be read.
 
     One DuckDB pass reads the whole group; when it fails (bad encoding, unreadable file),
@@ -133,8 +141,9 @@ def load_records(con: duckdb.DuckDBPyConnection, files: list[LandingFile],
             return _unreadable(con, files[0], exc)
         log.warning("reading %d files failed (%s); retrying one by one", len(files), exc)
     bad: list[tuple[str, str]] = []
-    con.execute("CREATE OR REPLACE TEMP TABLE _all(_file VARCHAR, locator VARCHAR, "
-                "payload VARCHAR)")
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _all(_file VARCHAR, locator VARCHAR, payload VARCHAR)"
+    )
     for f in files:
         try:
             bad.extend(_read(con, [f], layout))
@@ -146,8 +155,9 @@ def load_records(con: duckdb.DuckDBPyConnection, files: list[LandingFile],
     return bad
 
 
-def _unreadable(con: duckdb.DuckDBPyConnection, f: LandingFile,
-                exc: Exception) -> list[tuple[str, str]]:
+def _unreadable(
+    con: duckdb.DuckDBPyConnection, f: LandingFile, exc: Exception
+) -> list[tuple[str, str]]:
     message = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
     log.error("unreadable landing file %s: %s", f.rel, message)
     records_table(con, [], [], [])

@@ -37,8 +37,11 @@ class Lander:
     def _number(self, day: str, folder: Path) -> int:
         with self._lock:
             if day not in self._next:
-                taken = [int(p.stem.split("-")[1]) for p in folder.glob("batch-*.json")
-                         if p.stem.split("-")[1].isdigit()]
+                taken = [
+                    int(p.stem.split("-")[1])
+                    for p in folder.glob("batch-*.json")
+                    if p.stem.split("-")[1].isdigit()
+                ]
                 # Receiver batches start at 500000 so they never collide with an export's.
                 self._next[day] = itertools.count(max([499_999, *taken]) + 1)
             return next(self._next[day])
@@ -116,8 +119,12 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     landing = args.landing or Settings.from_env().landing_dir
     server = make_server(landing, args.host, args.port)
-    log.info("SendGrid webhook receiver on http://%s:%d -> %s", args.host,
-             server.server_address[1], landing)
+    log.info(
+        "SendGrid webhook receiver on http://%s:%d -> %s",
+        args.host,
+        server.server_address[1],
+        landing,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -33,22 +33,32 @@ def test_one_dim_contact_row_per_surviving_contact(tiny, truth_contacts):
 
 
 def test_merged_contacts_collapse_into_their_survivor(tiny, truth_contacts):
-    expected = {merged: f"hs_{cid}" for cid, row in truth_contacts.items()
-                for merged in _ids(row["merged_ids"])}
+    expected = {
+        merged: f"hs_{cid}"
+        for cid, row in truth_contacts.items()
+        for merged in _ids(row["merged_ids"])
+    }
     assert expected, "the tiny demo merges at least one contact"
-    resolved = dict(tiny.query(
-        "select hubspot_contact_id, contact_key from intermediate.int_contacts__resolved "
-        "where is_merged_away"))
+    resolved = dict(
+        tiny.query(
+            "select hubspot_contact_id, contact_key from intermediate.int_contacts__resolved "
+            "where is_merged_away"
+        )
+    )
     assert resolved == expected
-    counts = dict(tiny.query(
-        "select contact_key, merged_record_count from core.dim_contact "
-        "where merged_record_count > 0"))
+    counts = dict(
+        tiny.query(
+            "select contact_key, merged_record_count from core.dim_contact "
+            "where merged_record_count > 0"
+        )
+    )
     assert counts == dict(Counter(expected.values()))
 
 
 def test_every_truth_email_resolves_to_its_contact(tiny, truth_contacts):
-    emails = dict(tiny.query(
-        "select email_normalized, contact_key from intermediate.int_contacts__emails"))
+    emails = dict(
+        tiny.query("select email_normalized, contact_key from intermediate.int_contacts__emails")
+    )
     expected = {row["email"]: f"hs_{cid}" for cid, row in truth_contacts.items()}
     assert {email: emails.get(email) for email in expected} == expected
     # HubSpot and form casing dirt normalizes away: only lower-case, trimmed addresses.
@@ -56,17 +66,22 @@ def test_every_truth_email_resolves_to_its_contact(tiny, truth_contacts):
 
 
 def test_visitor_ids_are_stitched_to_their_contact(tiny, truth_contacts):
-    expected = {vid: f"hs_{cid}" for cid, row in truth_contacts.items()
-                for vid in _ids(row["visitor_ids"])}
-    stitched = dict(tiny.query(
-        "select anonymous_id, contact_key from intermediate.int_visitors__stitched"))
+    expected = {
+        vid: f"hs_{cid}" for cid, row in truth_contacts.items() for vid in _ids(row["visitor_ids"])
+    }
+    stitched = dict(
+        tiny.query("select anonymous_id, contact_key from intermediate.int_visitors__stitched")
+    )
     assert stitched == expected
 
 
 def test_anonymous_sessions_before_identification_belong_to_the_contact(tiny):
     sessions = _truth_rows(tiny, "sessions.csv")
-    expected_before = Counter(f"hs_{s['contact_id']}" for s in sessions
-                              if s["contact_id"] and s["before_identification"] == "true")
+    expected_before = Counter(
+        f"hs_{s['contact_id']}"
+        for s in sessions
+        if s["contact_id"] and s["before_identification"] == "true"
+    )
     expected_all = Counter(f"hs_{s['contact_id']}" for s in sessions if s["contact_id"])
     assert sum(expected_before.values()) > 0
     rows = tiny.query("""
@@ -90,7 +105,8 @@ def test_anonymous_sessions_before_identification_belong_to_the_contact(tiny):
 
 def test_every_contact_has_exactly_one_account_or_explicitly_none(tiny, truth_contacts):
     rows = tiny.query(
-        "select contact_key, account_key, account_source from intermediate.int_contacts__accounts")
+        "select contact_key, account_key, account_source from intermediate.int_contacts__accounts"
+    )
     assert len(rows) == len({row[0] for row in rows}) == len(truth_contacts)
     assert {row[0]: row[1] for row in rows} == {
         f"hs_{cid}": f"hs_{row['company_id']}" if row["company_id"] else None
@@ -106,7 +122,6 @@ def test_every_contact_has_exactly_one_account_or_explicitly_none(tiny, truth_co
 
 
 def test_owners_have_a_role_from_their_team(tiny):
-    roles = dict(tiny.query(
-        "select role, count(*) from core.dim_owner group by role"))
+    roles = dict(tiny.query("select role, count(*) from core.dim_owner group by role"))
     # tiny scale: 3 SDRs and 3 AEs (ingestion/demo/config.py), teams "SDR ..." / "AE ...".
     assert roles == {"sdr": 3, "ae": 3}

@@ -69,8 +69,9 @@ def test_fit_scores_match_scoring_py(tiny):
 
 
 def test_mql_threshold_crossings_match_the_truth_exactly(tiny, truth_contacts):
-    expected = {k: _ts(c["mql_by_score_at"]) for k, c in truth_contacts.items()
-                if c["mql_by_score_at"]}
+    expected = {
+        k: _ts(c["mql_by_score_at"]) for k, c in truth_contacts.items() if c["mql_by_score_at"]
+    }
     rows = tiny.query("""
         select contact_key, mql_threshold_crossed_at from core.fct_lead_scores
         where crossed_mql_threshold
@@ -100,7 +101,8 @@ def test_crm_mql_and_score_agreement_match_the_truth(tiny, truth_contacts):
         from core.fct_lead_score_summary
     """)
     assert {r[0]: _second(r[1]) for r in rows} == {
-        k: _ts(c["mql_at"]) for k, c in truth_contacts.items()}
+        k: _ts(c["mql_at"]) for k, c in truth_contacts.items()
+    }
     tolerance = timedelta(hours=rows[0][4])
 
     def agreement(crm, score):
@@ -112,7 +114,8 @@ def test_crm_mql_and_score_agreement_match_the_truth(tiny, truth_contacts):
             return "crm_only"
         return "agree" if abs(crm - score) <= tolerance else "disagree"
 
-    expected = {k: agreement(_ts(c["mql_at"]), _ts(c["mql_by_score_at"]))
-                for k, c in truth_contacts.items()}
+    expected = {
+        k: agreement(_ts(c["mql_at"]), _ts(c["mql_by_score_at"])) for k, c in truth_contacts.items()
+    }
     assert {r[0]: r[3] for r in rows} == expected
     assert sum(1 for v in expected.values() if v == "agree") > 50

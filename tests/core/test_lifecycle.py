@@ -43,39 +43,51 @@ def truth_contacts(tiny) -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def funnel(tiny) -> dict[str, dict]:
-    columns = ["contact_key", "account_key", "visitor_at", "disqualified_at", "churned_at",
-               "recycle_count", "nurture_program", "path_type", "current_stage"]
+    columns = [
+        "contact_key",
+        "account_key",
+        "visitor_at",
+        "disqualified_at",
+        "churned_at",
+        "recycle_count",
+        "nurture_program",
+        "path_type",
+        "current_stage",
+    ]
     for stage in STAGES:
         columns += [f"{stage}_at", f"{stage}_entered_at", f"{stage}_is_inferred"]
     rows = tiny.query(f"select {', '.join(columns)} from core.fct_contact_funnel")
     return {row[0]: dict(zip(columns, row, strict=True)) for row in rows}
 
 
-def test_the_number_of_contacts_that_entered_each_stage_matches_the_truth(
-        funnel, truth_contacts):
+def test_the_number_of_contacts_that_entered_each_stage_matches_the_truth(funnel, truth_contacts):
     expected = {s: sum(1 for c in truth_contacts.values() if c[f"{s}_at"]) for s in STAGES}
     actual = {s: sum(1 for f in funnel.values() if f[f"{s}_entered_at"]) for s in STAGES}
     assert actual == expected
     # Not inferred = really entered (the truth's stages are monotonic, so no stage was
     # entered after a later one).
-    not_inferred = {s: sum(1 for f in funnel.values() if f[f"{s}_at"] and
-                           not f[f"{s}_is_inferred"]) for s in STAGES}
+    not_inferred = {
+        s: sum(1 for f in funnel.values() if f[f"{s}_at"] and not f[f"{s}_is_inferred"])
+        for s in STAGES
+    }
     assert not_inferred == expected
     assert expected["customer"] >= 5 and expected["evangelist"] >= 1
 
 
 def test_filled_funnel_counts_everyone_at_or_beyond_each_stage(funnel, truth_contacts):
     """A skipped stage counts as reached (inferred): counts are monotonic along the funnel."""
-    expected = {s: sum(1 for c in truth_contacts.values()
-                       if any(c[f"{later}_at"] for later in STAGES[i:]))
-                for i, s in enumerate(STAGES)}
+    expected = {
+        s: sum(1 for c in truth_contacts.values() if any(c[f"{later}_at"] for later in STAGES[i:]))
+        for i, s in enumerate(STAGES)
+    }
     actual = {s: sum(1 for f in funnel.values() if f[f"{s}_at"]) for s in STAGES}
     assert actual == expected
     counts = [actual[s] for s in STAGES]
     assert counts == sorted(counts, reverse=True)
     inferred = {s: sum(1 for f in funnel.values() if f[f"{s}_is_inferred"]) for s in STAGES}
-    assert inferred == {s: expected[s] - sum(1 for c in truth_contacts.values() if c[f"{s}_at"])
-                        for s in STAGES}
+    assert inferred == {
+        s: expected[s] - sum(1 for c in truth_contacts.values() if c[f"{s}_at"]) for s in STAGES
+    }
     assert inferred["mql"] > 0, "the tiny demo has leads that skip MQL (buying-group members)"
 
 
@@ -85,14 +97,17 @@ def test_first_entered_timestamps_match_the_truth_to_the_second(funnel, truth_co
     for key, truth in truth_contacts.items():
         for stage in STAGES:
             if _second(funnel[key][f"{stage}_entered_at"]) != _ts(truth[f"{stage}_at"]):
-                mismatches.append((key, stage, funnel[key][f"{stage}_entered_at"],
-                                   truth[f"{stage}_at"]))
+                mismatches.append(
+                    (key, stage, funnel[key][f"{stage}_entered_at"], truth[f"{stage}_at"])
+                )
             # Filled: the first time at this stage or any later one.
-            reached = [_ts(truth[f"{later}_at"]) for later in STAGES[STAGES.index(stage):]
-                       if truth[f"{later}_at"]]
+            reached = [
+                _ts(truth[f"{later}_at"])
+                for later in STAGES[STAGES.index(stage) :]
+                if truth[f"{later}_at"]
+            ]
             if _second(funnel[key][f"{stage}_at"]) != (min(reached) if reached else None):
-                mismatches.append((key, f"{stage} (filled)", funnel[key][f"{stage}_at"],
-                                   reached))
+                mismatches.append((key, f"{stage} (filled)", funnel[key][f"{stage}_at"], reached))
     assert not mismatches, mismatches[:10]
 
 
@@ -104,10 +119,13 @@ def test_recycling_disqualification_churn_and_nurture_match_the_truth(funnel, tr
     assert {k: _second(f["disqualified_at"]) for k, f in funnel.items()} == disqualified
     assert any(disqualified.values())
     # The CRM stores churn as a date.
-    churned = {k: _ts(c["churned_at"]).date() if c["churned_at"] else None
-               for k, c in truth_contacts.items()}
-    assert {k: f["churned_at"].date() if f["churned_at"] else None
-            for k, f in funnel.items()} == churned
+    churned = {
+        k: _ts(c["churned_at"]).date() if c["churned_at"] else None
+        for k, c in truth_contacts.items()
+    }
+    assert {
+        k: f["churned_at"].date() if f["churned_at"] else None for k, f in funnel.items()
+    } == churned
     assert any(churned.values())
     programs = {k: c["nurture_program"] or None for k, c in truth_contacts.items()}
     agree = sum(1 for k, f in funnel.items() if f["nurture_program"] == programs[k])
@@ -128,10 +146,12 @@ def test_transitions_match_the_truth(tiny, truth_contacts):
     def exact(rows):
         return Counter((c, t, a) for c, t, a in rows if t not in ("nurture", "churned"))
 
-    assert exact((f"hs_{r['contact_id']}", r["to_stage"], _ts(r["at"])) for r in truth) == \
-        exact((c, t, _second(a)) for c, _, t, a, _ in ours)
-    churn = Counter((f"hs_{r['contact_id']}", _ts(r["at"]).date()) for r in truth
-                    if r["to_stage"] == "churned")
+    assert exact((f"hs_{r['contact_id']}", r["to_stage"], _ts(r["at"])) for r in truth) == exact(
+        (c, t, _second(a)) for c, _, t, a, _ in ours
+    )
+    churn = Counter(
+        (f"hs_{r['contact_id']}", _ts(r["at"]).date()) for r in truth if r["to_stage"] == "churned"
+    )
     assert churn == Counter((c, a.date()) for c, _, t, a, _ in ours if t == "churned")
     nurtured = {f"hs_{r['contact_id']}" for r in truth if r["to_stage"] == "nurture"}
     ours_nurtured = {c for c, _, t, _, _ in ours if t == "nurture"}
@@ -190,23 +210,27 @@ def test_funnel_invariants(tiny, funnel):
     for key, row in funnel.items():
         seen = [row[c] for c in order if row[c] is not None]
         assert seen == sorted(seen), key
-    for model, key in [("intermediate.int_contacts__resolved", "hubspot_contact_id"),
-                       ("intermediate.int_contacts__emails", "email_normalized"),
-                       ("intermediate.int_visitors__stitched", "anonymous_id"),
-                       ("intermediate.int_contacts__accounts", "contact_key"),
-                       ("intermediate.int_lifecycle__stage_changes", "stage_change_id"),
-                       ("core.dim_contact", "contact_key"), ("core.dim_account", "account_key"),
-                       ("core.dim_owner", "owner_key"),
-                       ("core.fct_lifecycle_transitions", "transition_id"),
-                       ("core.fct_contact_funnel", "contact_key"),
-                       ("core.fct_account_funnel", "account_key"),
-                       ("core.fct_lead_scores", "lead_score_event_id"),
-                       ("core.fct_lead_score_summary", "contact_key")]:
+    for model, key in [
+        ("intermediate.int_contacts__resolved", "hubspot_contact_id"),
+        ("intermediate.int_contacts__emails", "email_normalized"),
+        ("intermediate.int_visitors__stitched", "anonymous_id"),
+        ("intermediate.int_contacts__accounts", "contact_key"),
+        ("intermediate.int_lifecycle__stage_changes", "stage_change_id"),
+        ("core.dim_contact", "contact_key"),
+        ("core.dim_account", "account_key"),
+        ("core.dim_owner", "owner_key"),
+        ("core.fct_lifecycle_transitions", "transition_id"),
+        ("core.fct_contact_funnel", "contact_key"),
+        ("core.fct_account_funnel", "account_key"),
+        ("core.fct_lead_scores", "lead_score_event_id"),
+        ("core.fct_lead_score_summary", "contact_key"),
+    ]:
         [(rows, keys)] = tiny.query(f"select count(*), count(distinct {key}) from {model}")
         assert rows == keys, model
     [(contacts, funnels)] = tiny.query(
         "select (select count(*) from core.dim_contact),"
-        " (select count(*) from core.fct_contact_funnel)")
+        " (select count(*) from core.fct_contact_funnel)"
+    )
     assert contacts == funnels
 
 
@@ -215,27 +239,52 @@ def test_the_stage_mapping_seed_drives_the_funnel(tiny, truth_contacts, tmp_path
     entered (only filled from opportunity), and MQL is entered by everyone who reached
     MQL or SQL, at the earlier of the two."""
     project = tmp_path / "dbt_project"
-    shutil.copytree(REPO / "dbt_project", project,
-                    ignore=shutil.ignore_patterns("target", "logs", "dbt_packages"))
+    shutil.copytree(
+        REPO / "dbt_project",
+        project,
+        ignore=shutil.ignore_patterns("target", "logs", "dbt_packages"),
+    )
     seed = project / "seeds" / "stage_mapping.csv"
     text = seed.read_text()
     assert "hubspot,lifecyclestage,salesqualifiedlead,sql,false" in text
-    seed.write_text(text.replace("hubspot,lifecyclestage,salesqualifiedlead,sql,false",
-                                 "hubspot,lifecyclestage,salesqualifiedlead,mql,false"))
+    seed.write_text(
+        text.replace(
+            "hubspot,lifecyclestage,salesqualifiedlead,sql,false",
+            "hubspot,lifecyclestage,salesqualifiedlead,mql,false",
+        )
+    )
     data = tmp_path / "data"
     data.mkdir()
     warehouse = data / "warehouse.duckdb"  # same file name: views name their catalog
     shutil.copyfile(tiny.warehouse, warehouse)
-    env = {**os.environ, "CLOSEDLOOP_WAREHOUSE": str(warehouse),
-           "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
+    env = {
+        **os.environ,
+        "CLOSEDLOOP_WAREHOUSE": str(warehouse),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
+    }
     target = tmp_path / "target"
     dbt = Path(sys.executable).with_name("dbt")
     # The models' data tests already ran in the tiny build; here only the numbers matter.
     result = subprocess.run(
-        [str(dbt), "build", "--profiles-dir", ".", "--target-path", str(target),
-         "--select", "stage_mapping+,+fct_contact_funnel",
-         "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+        [
+            str(dbt),
+            "build",
+            "--profiles-dir",
+            ".",
+            "--target-path",
+            str(target),
+            "--select",
+            "stage_mapping+,+fct_contact_funnel",
+            "--exclude-resource-type",
+            "test",
+            "--exclude-resource-type",
+            "unit_test",
+        ],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout[-3000:]
     with duckdb.connect(str(warehouse), read_only=True) as con:
@@ -247,13 +296,22 @@ def test_the_stage_mapping_seed_drives_the_funnel(tiny, truth_contacts, tmp_path
         [(mql_transitions,)] = con.execute(
             "select count(*) from core.fct_lifecycle_transitions where to_stage = 'mql'"
         ).fetchall()
-        mql_times = dict(con.execute(
-            "select contact_key, mql_entered_at from core.fct_contact_funnel").fetchall())
-    reached_mql_or_sql = {k: min(_ts(c[s]) for s in ("mql_at", "sql_at") if c[s])
-                          for k, c in truth_contacts.items() if c["mql_at"] or c["sql_at"]}
+        mql_times = dict(
+            con.execute(
+                "select contact_key, mql_entered_at from core.fct_contact_funnel"
+            ).fetchall()
+        )
+    reached_mql_or_sql = {
+        k: min(_ts(c[s]) for s in ("mql_at", "sql_at") if c[s])
+        for k, c in truth_contacts.items()
+        if c["mql_at"] or c["sql_at"]
+    }
     # SQL is now only reached by filling it from a later stage.
-    beyond_sql = sum(1 for c in truth_contacts.values()
-                     if any(c[f"{s}_at"] for s in STAGES[STAGES.index("opportunity"):]))
+    beyond_sql = sum(
+        1
+        for c in truth_contacts.values()
+        if any(c[f"{s}_at"] for s in STAGES[STAGES.index("opportunity") :])
+    )
     assert sql_entered == 0
     assert sql_filled == sql_inferred == beyond_sql
     assert mql_entered == len(reached_mql_or_sql)

@@ -35,9 +35,13 @@ def spend_rows(tiny) -> dict[tuple, tuple]:
 def test_ad_spend_equals_the_truth_per_platform_campaign_and_day(tiny, spend_rows):
     truth = _truth_rows(tiny, "ad_spend.csv")
     expected = {
-        (PLATFORM_KEYS[r["platform"]], r["campaign_id"], r["date"]):
-            (r["account_id"], r["currency"], Decimal(r["spend"]), int(r["impressions"]),
-             int(r["clicks"]))
+        (PLATFORM_KEYS[r["platform"]], r["campaign_id"], r["date"]): (
+            r["account_id"],
+            r["currency"],
+            Decimal(r["spend"]),
+            int(r["impressions"]),
+            int(r["clicks"]),
+        )
         for r in truth
     }
     actual = {
@@ -47,13 +51,17 @@ def test_ad_spend_equals_the_truth_per_platform_campaign_and_day(tiny, spend_row
     assert actual == expected
     for platform in PLATFORM_KEYS.values():
         assert sum(v[2] for k, v in actual.items() if k[0] == platform) == sum(
-            v[2] for k, v in expected.items() if k[0] == platform)
+            v[2] for k, v in expected.items() if k[0] == platform
+        )
 
 
 def test_no_negative_spend_and_injected_negative_rows_are_absent(tiny, spend_rows):
     assert all(row[5] >= 0 and row[8] >= 0 for row in spend_rows.values())
-    injected = [r for r in _truth_rows(tiny, "malformed.csv")
-                if r["source"].endswith("_ads") and r["defect"] in ("negative_spend", "wrong_type")]
+    injected = [
+        r
+        for r in _truth_rows(tiny, "malformed.csv")
+        if r["source"].endswith("_ads") and r["defect"] in ("negative_spend", "wrong_type")
+    ]
     assert any(r["defect"] == "negative_spend" for r in injected)
     bad_campaigns = {r["detail"].split()[1] for r in injected}
     assert not bad_campaigns & {key[1] for key in spend_rows}
@@ -65,7 +73,8 @@ def test_spend_usd_uses_the_day_rate(tiny, spend_rows):
     for (_, _, day), row in spend_rows.items():
         rate = Decimal(1) if row[4] == "USD" else rates[day, row[4]]
         assert Decimal(row[8]) == (Decimal(row[5]) * rate).quantize(
-            Decimal("0.000001"), rounding=ROUND_HALF_UP), row
+            Decimal("0.000001"), rounding=ROUND_HALF_UP
+        ), row
 
 
 def test_email_event_unique_counts_match_the_truth(tiny):
@@ -73,7 +82,8 @@ def test_email_event_unique_counts_match_the_truth(tiny):
     actual = dict(tiny.query("select event_type, count(*) from core.fct_email_events group by 1"))
     assert actual == expected
     rows, keys = tiny.query(
-        "select count(*), count(distinct email_event_id) from core.fct_email_events")[0]
+        "select count(*), count(distinct email_event_id) from core.fct_email_events"
+    )[0]
     assert rows == keys
 
 
@@ -102,10 +112,17 @@ def test_dim_campaign_holds_every_campaign_once(tiny):
     expected_sends = {"sendgrid:" + s.id for s in single_sends()}
     expected_programs = {"sendgrid:nurture-" + s.program for s in single_sends() if s.program}
     assert expected_ads | expected_sends | expected_programs <= set(keys)
-    webinars = {row[0] for row in tiny.query(
-        "select campaign_key from core.dim_campaign where campaign_type = 'event'")}
-    truth_webinars = {"web:" + r["utm_campaign"] for r in _truth_rows(tiny, "sessions.csv")
-                      if r["channel"] == "events"}
+    webinars = {
+        row[0]
+        for row in tiny.query(
+            "select campaign_key from core.dim_campaign where campaign_type = 'event'"
+        )
+    }
+    truth_webinars = {
+        "web:" + r["utm_campaign"]
+        for r in _truth_rows(tiny, "sessions.csv")
+        if r["channel"] == "events"
+    }
     assert webinars == truth_webinars
 
 
@@ -121,8 +138,11 @@ def test_every_campaign_key_in_the_facts_is_in_dim_campaign(tiny):
 
 def test_channel_grouping_names_exactly_the_truth_channels_for_sessions(tiny):
     truth = {r["channel"] for r in _truth_rows(tiny, "sessions.csv")}
-    ours = {row[0] for row in tiny.query("""
+    ours = {
+        row[0]
+        for row in tiny.query("""
         select distinct channel from core.fct_touchpoints
         where touch_type in ('ad_click', 'web_session', 'event_attendance')
-    """)}
+    """)
+    }
     assert ours == truth

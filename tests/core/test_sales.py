@@ -26,10 +26,24 @@ def truth_deals(tiny) -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def opportunities(tiny) -> dict[str, dict]:
-    columns = ["hubspot_deal_id", "outcome", "amount", "currency", "amount_usd", "created_at",
-               "closed_at", "initial_close_date", "expected_close_date",
-               "close_date_push_count", "loss_reason", "account_key", "owner_key",
-               "current_stage", "is_won", "is_closed"]
+    columns = [
+        "hubspot_deal_id",
+        "outcome",
+        "amount",
+        "currency",
+        "amount_usd",
+        "created_at",
+        "closed_at",
+        "initial_close_date",
+        "expected_close_date",
+        "close_date_push_count",
+        "loss_reason",
+        "account_key",
+        "owner_key",
+        "current_stage",
+        "is_won",
+        "is_closed",
+    ]
     rows = tiny.query(f"select {', '.join(columns)} from core.fct_opportunities")
     return {row[0]: dict(zip(columns, row, strict=True)) for row in rows}
 
@@ -60,14 +74,16 @@ def test_won_amounts_in_deal_currency_and_usd_to_the_cent(opportunities, truth_d
     assert sum(Decimal(opportunities[d]["amount_usd"]) for d in won) == total
 
 
-def test_every_amount_usd_uses_the_close_day_rate_or_the_creation_day_rate(tiny, opportunities,
-                                                                          truth_deals):
+def test_every_amount_usd_uses_the_close_day_rate_or_the_creation_day_rate(
+    tiny, opportunities, truth_deals
+):
     with open(tiny.landing / "targets" / "fx_rates.csv", newline="") as fh:
         rates = {(r["date"], r["currency"]): Decimal(r["rate_to_usd"]) for r in csv.DictReader(fh)}
     for deal_id, deal in truth_deals.items():
         day = (deal["closed_at"] or deal["created_at"])[:10]
         expected = (Decimal(deal["amount"]) * rates[day, deal["currency"]]).quantize(
-            Decimal("0.01"), rounding=ROUND_HALF_UP)
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
         assert Decimal(opportunities[deal_id]["amount_usd"]) == expected, deal_id
         assert Decimal(deal["amount_usd"]) == expected, deal_id
 
@@ -103,7 +119,9 @@ def test_current_stage_agrees_with_the_outcome(opportunities):
 
 
 def test_buying_groups_match_the_truth(tiny, truth_deals):
-    rows = tiny.query("select opportunity_key, contact_key, role from core.fct_opportunity_contacts")
+    rows = tiny.query(
+        "select opportunity_key, contact_key, role from core.fct_opportunity_contacts"
+    )
     groups: dict[str, set[str]] = {}
     for opportunity_key, contact_key, _ in rows:
         groups.setdefault(opportunity_key, set()).add(contact_key)
@@ -145,8 +163,9 @@ def test_stage_history_runs_from_creation_to_close(tiny, opportunities):
 
 def test_sales_activities_are_every_engagement_once(tiny):
     totals = json.loads((tiny.truth / "totals.json").read_text())
-    counts = dict(tiny.query(
-        "select activity_type, count(*) from core.fct_sales_activities group by 1"))
+    counts = dict(
+        tiny.query("select activity_type, count(*) from core.fct_sales_activities group by 1")
+    )
     assert counts == {
         "call": totals["hubspot/calls"]["unique"],
         "meeting": totals["hubspot/meetings"]["unique"],
@@ -178,9 +197,13 @@ def test_every_won_opportunity_account_is_a_customer_by_the_close(tiny, truth_de
         select count(*) from information_schema.tables
         where table_schema = 'core' and table_name = 'dim_account'
     """)[0][0]
-    accounts = "core.dim_account" if has_dim_account else """(
+    accounts = (
+        "core.dim_account"
+        if has_dim_account
+        else """(
         select 'hs_' || company_id as account_key, became_customer_at as customer_at
         from staging.stg_hubspot__companies)"""
+    )
     rows = tiny.query(f"""
         select o.hubspot_deal_id, a.customer_at, o.closed_at
         from core.fct_opportunities as o

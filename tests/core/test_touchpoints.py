@@ -14,8 +14,16 @@ import pytest
 from ingestion.demo.entities import campaigns
 
 SESSION_TOUCH_TYPES = "('ad_click', 'web_session', 'event_attendance')"
-TRUTH_CHANNELS = {"paid_search", "paid_social", "linkedin", "organic_search", "direct",
-                  "referral", "events", "email"}
+TRUTH_CHANNELS = {
+    "paid_search",
+    "paid_social",
+    "linkedin",
+    "organic_search",
+    "direct",
+    "referral",
+    "events",
+    "email",
+}
 PLATFORM_KEYS = {"google": "google_ads", "meta": "meta_ads", "linkedin": "linkedin_ads"}
 
 
@@ -27,11 +35,22 @@ def truth_sessions(tiny) -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def session_touches(tiny) -> dict[str, dict]:
-    columns = ["session_id", "channel", "contact_key", "anonymous_id", "touched_at",
-               "utm_source", "utm_medium", "utm_campaign", "click_id_type",
-               "is_before_identification", "campaign_key", "touch_type"]
+    columns = [
+        "session_id",
+        "channel",
+        "contact_key",
+        "anonymous_id",
+        "touched_at",
+        "utm_source",
+        "utm_medium",
+        "utm_campaign",
+        "click_id_type",
+        "is_before_identification",
+        "campaign_key",
+        "touch_type",
+    ]
     rows = tiny.query(f"""
-        select {', '.join(columns)} from core.fct_touchpoints
+        select {", ".join(columns)} from core.fct_touchpoints
         where touch_type in {SESSION_TOUCH_TYPES}
     """)
     return {row[0]: dict(zip(columns, row, strict=True)) for row in rows}
@@ -69,9 +88,12 @@ def test_sessions_per_contact_and_before_identification(session_touches, truth_s
         for row in truth_sessions.values()
     )
     actual = Counter(
-        (touch["contact_key"],
-         "" if touch["is_before_identification"] is None
-         else str(touch["is_before_identification"]).lower())
+        (
+            touch["contact_key"],
+            ""
+            if touch["is_before_identification"] is None
+            else str(touch["is_before_identification"]).lower(),
+        )
         for touch in session_touches.values()
     )
     assert actual == expected
@@ -126,14 +148,19 @@ def test_email_clicks_are_touches_of_known_contacts(tiny):
 
 def test_touch_keys_are_unique_and_touches_strictly_ordered(tiny):
     rows, keys = tiny.query(
-        "select count(*), count(distinct touchpoint_id) from core.fct_touchpoints")[0]
+        "select count(*), count(distinct touchpoint_id) from core.fct_touchpoints"
+    )[0]
     assert rows == keys
     disorder = tiny.query("""
         select count(*) from (
             select
                 contact_touch_number,
-                row_number() over (partition by contact_key order by touched_at, touchpoint_id) as n,
-                lag(touched_at) over (partition by contact_key order by contact_touch_number) as prev_at,
+                row_number() over (
+                    partition by contact_key order by touched_at, touchpoint_id
+                ) as n,
+                lag(touched_at) over (
+                    partition by contact_key order by contact_touch_number
+                ) as prev_at,
                 touched_at
             from core.fct_touchpoints
             where contact_key is not null
@@ -145,8 +172,16 @@ def test_touch_keys_are_unique_and_touches_strictly_ordered(tiny):
 
 def test_touch_types_present(tiny):
     types = {row[0] for row in tiny.query("select distinct touch_type from core.fct_touchpoints")}
-    assert types == {"ad_click", "web_session", "event_attendance", "form_submission",
-                     "email_click", "email_open", "sales_call", "sales_meeting"}
+    assert types == {
+        "ad_click",
+        "web_session",
+        "event_attendance",
+        "form_submission",
+        "email_click",
+        "email_open",
+        "sales_call",
+        "sales_meeting",
+    }
 
 
 def test_touches_of_contacts_carry_their_account(tiny):

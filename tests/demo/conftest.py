@@ -10,8 +10,15 @@ import pytest
 
 from ingestion.demo import generate
 
-MALFORMED_KINDS = {"truncated_json", "wrong_type", "unknown_stage", "negative_spend",
-                   "missing_id", "future_timestamp", "unreadable_file"}
+MALFORMED_KINDS = {
+    "truncated_json",
+    "wrong_type",
+    "unknown_stage",
+    "negative_spend",
+    "missing_id",
+    "future_timestamp",
+    "unreadable_file",
+}
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +33,7 @@ def truth(landing):
     def read(name: str) -> list[dict]:
         with open(landing / "_truth" / f"{name}.csv", newline="") as fh:
             return list(csv.DictReader(fh))
+
     return read
 
 

@@ -8,10 +8,14 @@ from pathlib import Path
 
 from .conftest import MALFORMED_KINDS
 
-STAGES = ("lead_at", "mql_at", "sal_at", "sql_at", "opportunity_at", "customer_at",
-          "evangelist_at")
-BENIGN_KINDS = {"duplicate_delivery", "duplicate_message", "late_arrival", "email_casing",
-                "merged_contact"}
+STAGES = ("lead_at", "mql_at", "sal_at", "sql_at", "opportunity_at", "customer_at", "evangelist_at")
+BENIGN_KINDS = {
+    "duplicate_delivery",
+    "duplicate_message",
+    "late_arrival",
+    "email_casing",
+    "merged_contact",
+}
 
 
 def _latest_objects(landing: Path, obj: str) -> dict[str, dict]:
@@ -93,8 +97,11 @@ def test_crm_history_agrees_with_truth(landing, truth):
         assert firsts.get("marketingqualifiedlead", "") == c["mql_at"]
         assert firsts.get("salesqualifiedlead", "") == c["sql_at"]
         assert firsts.get("customer", "") == c["customer_at"]
-        sal = [h for h in obj["propertiesWithHistory"]["hs_lead_status"][::-1]
-               if h["value"] == "IN_PROGRESS"]
+        sal = [
+            h
+            for h in obj["propertiesWithHistory"]["hs_lead_status"][::-1]
+            if h["value"] == "IN_PROGRESS"
+        ]
         assert (_ts(sal[0]["timestamp"]) if sal else "") == c["sal_at"]
         assert obj["properties"]["email"].strip().lower() == c["email"]
         if c["merged_ids"]:

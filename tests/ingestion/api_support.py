@@ -23,24 +23,35 @@ def point_at(monkeypatch, api, landing: Path) -> None:
     google = sorted(p.name for p in (landing / "google_ads" / "campaign_report").iterdir())
     meta = sorted(p.name for p in (landing / "meta_ads" / "insights").iterdir())
     for name, value in {
-        "HUBSPOT_ACCESS_TOKEN": t["hubspot"], "GOOGLE_ADS_ACCESS_TOKEN": t["google_ads"],
+        "HUBSPOT_ACCESS_TOKEN": t["hubspot"],
+        "GOOGLE_ADS_ACCESS_TOKEN": t["google_ads"],
         "GOOGLE_ADS_DEVELOPER_TOKEN": t["google_ads_developer_token"],
-        "GOOGLE_ADS_CUSTOMER_IDS": ",".join(google), "META_ADS_ACCESS_TOKEN": t["meta_ads"],
-        "META_ADS_ACCOUNT_IDS": ",".join(meta), "LINKEDIN_ADS_ACCESS_TOKEN": t["linkedin_ads"],
-        "SENDGRID_API_KEY": t["sendgrid"], "CLOSEDLOOP_API_BACKOFF": "0.01",
-        "CLOSEDLOOP_API_MAX_RETRY_DELAY": "0.05", "CLOSEDLOOP_API_MAX_ATTEMPTS": "4",
+        "GOOGLE_ADS_CUSTOMER_IDS": ",".join(google),
+        "META_ADS_ACCESS_TOKEN": t["meta_ads"],
+        "META_ADS_ACCOUNT_IDS": ",".join(meta),
+        "LINKEDIN_ADS_ACCESS_TOKEN": t["linkedin_ads"],
+        "SENDGRID_API_KEY": t["sendgrid"],
+        "CLOSEDLOOP_API_BACKOFF": "0.01",
+        "CLOSEDLOOP_API_MAX_RETRY_DELAY": "0.05",
+        "CLOSEDLOOP_API_MAX_ATTEMPTS": "4",
     }.items():
         monkeypatch.setenv(name, value)
 
 
-def run(vendor: str, mode: str, data: Path, landing: Path | None = None,
-        tables: list[str] | None = None):
+def run(
+    vendor: str, mode: str, data: Path, landing: Path | None = None, tables: list[str] | None = None
+):
     """One run of `vendor` in `mode` into the warehouse under `data` (created on demand)."""
     cfg = IngestionConfig.from_env()
     vendors = {k: dataclasses.replace(v, mode=mode) for k, v in cfg.vendors.items()}
     data.mkdir(parents=True, exist_ok=True)
-    cfg = dataclasses.replace(cfg, warehouse_path=data / "warehouse.duckdb", dlt_dir=data / "dlt",
-                              vendors=vendors, landing_dir=landing or cfg.landing_dir)
+    cfg = dataclasses.replace(
+        cfg,
+        warehouse_path=data / "warehouse.duckdb",
+        dlt_dir=data / "dlt",
+        vendors=vendors,
+        landing_dir=landing or cfg.landing_dir,
+    )
     return run_vendor(vendor, cfg, tables)
 
 
@@ -63,12 +74,22 @@ def _norm(value):
 
 def rows(data: Path, table: str, exclude: tuple[str, ...] = ()) -> dict[tuple, tuple]:
     """key -> the other columns (lineage excluded), JSON normalized."""
-    contract = next(c for v in ("hubspot", "google_ads", "meta_ads", "linkedin_ads", "sendgrid")
-                    for c in contracts_of(v) if c.name == table)
-    cols = [r[0] for r in query(data, "SELECT column_name FROM information_schema.columns "
-                                f"WHERE table_schema='raw' AND table_name='{table}' "
-                                "ORDER BY ordinal_position")
-            if not r[0].startswith("_") and r[0] not in exclude]
+    contract = next(
+        c
+        for v in ("hubspot", "google_ads", "meta_ads", "linkedin_ads", "sendgrid")
+        for c in contracts_of(v)
+        if c.name == table
+    )
+    cols = [
+        r[0]
+        for r in query(
+            data,
+            "SELECT column_name FROM information_schema.columns "
+            f"WHERE table_schema='raw' AND table_name='{table}' "
+            "ORDER BY ordinal_position",
+        )
+        if not r[0].startswith("_") and r[0] not in exclude
+    ]
     keys = list(contract.key)
     out = {}
     for rec in query(data, f"SELECT {', '.join(cols)} FROM raw.{table}"):
@@ -78,8 +99,15 @@ def rows(data: Path, table: str, exclude: tuple[str, ...] = ()) -> dict[tuple, t
 
 
 def quarantined(data: Path, table: str) -> set[tuple]:
-    if not query(data, "SELECT 1 FROM information_schema.tables WHERE table_schema = 'raw' "
-                 "AND table_name = '_quarantine'"):
+    if not query(
+        data,
+        "SELECT 1 FROM information_schema.tables WHERE table_schema = 'raw' "
+        "AND table_name = '_quarantine'",
+    ):
         return set()
-    return set(query(data, "SELECT reason_kind, record_key FROM raw._quarantine "
-                     f"WHERE table_name = '{table}'"))
+    return set(
+        query(
+            data,
+            f"SELECT reason_kind, record_key FROM raw._quarantine WHERE table_name = '{table}'",
+        )
+    )

@@ -19,8 +19,22 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="session")
 def tiny_landing(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("tiny") / "landing"
-    subprocess.run([sys.executable, "-m", "ingestion.demo", "--scale", "tiny", "--seed", "3",
-                    "--out", str(out)], check=True, cwd=REPO, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ingestion.demo",
+            "--scale",
+            "tiny",
+            "--seed",
+            "3",
+            "--out",
+            str(out),
+        ],
+        check=True,
+        cwd=REPO,
+        capture_output=True,
+    )
     return out
 
 
@@ -38,9 +52,13 @@ class Env:
             return con.execute(sql).fetchall()
 
     def counts(self) -> dict[str, int]:
-        tables = [r[0] for r in self.query(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'raw' "
-            "AND table_name NOT LIKE '_dlt%'")]
+        tables = [
+            r[0]
+            for r in self.query(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'raw' "
+                "AND table_name NOT LIKE '_dlt%'"
+            )
+        ]
         return {t: self.query(f'SELECT count(*) FROM raw."{t}"')[0][0] for t in tables}
 
     def truth_totals(self) -> dict:

@@ -29,8 +29,7 @@ def both_paths(tiny_landing, tmp_path_factory):
     """Every API vendor loaded once through files and once through the API (small pages),
     into two warehouses."""
     data = tmp_path_factory.mktemp("api_vs_files")
-    with pytest.MonkeyPatch.context() as mp, \
-            serve(tiny_landing, page_size=17) as api:
+    with pytest.MonkeyPatch.context() as mp, serve(tiny_landing, page_size=17) as api:
         point_at(mp, api, tiny_landing)
         mp.setenv("CLOSEDLOOP_LANDING_DIR", str(tiny_landing))
         for vendor in API_VENDORS:
@@ -44,8 +43,11 @@ def _merged_away(landing) -> set[str]:
     import csv
 
     with (landing / "_truth" / "malformed.csv").open() as fh:
-        return {m["locator"].removeprefix("id=") for m in csv.DictReader(fh)
-                if m["defect"] == "merged_contact"}
+        return {
+            m["locator"].removeprefix("id=")
+            for m in csv.DictReader(fh)
+            if m["defect"] == "merged_contact"
+        }
 
 
 def test_paging_was_exercised(both_paths):
@@ -64,12 +66,15 @@ def test_api_gives_the_rows_of_the_files_path(both_paths, tiny_landing, vendor):
     for contract in contracts_of(vendor):
         files = rows(data / "files", contract.name)
         via_api = rows(data / "api", contract.name)
-        expected = {k: v for k, v in files.items()
-                    if not (contract.source == "hubspot" and k[0] in gone)}
+        expected = {
+            k: v for k, v in files.items() if not (contract.source == "hubspot" and k[0] in gone)
+        }
         assert set(via_api) == set(expected), contract.name
         assert via_api == expected, contract.name
-        q_files, q_api = quarantined(data / "files", contract.name), quarantined(data / "api",
-                                                                               contract.name)
+        q_files, q_api = (
+            quarantined(data / "files", contract.name),
+            quarantined(data / "api", contract.name),
+        )
         if contract.name == "linkedin_ads__ad_analytics":
             assert q_api < q_files
         else:
@@ -81,8 +86,9 @@ def test_api_gives_the_rows_of_the_files_path(both_paths, tiny_landing, vendor):
 
 def test_rate_limits_and_dropped_connections_are_retried(env, monkeypatch, both_paths):
     data, _ = both_paths
-    with serve(env.landing, rate_limit_every=3, fail_after=2, fail_mode="drop",
-               fail_times=1) as api:
+    with serve(
+        env.landing, rate_limit_every=3, fail_after=2, fail_mode="drop", fail_times=1
+    ) as api:
         point_at(monkeypatch, api, env.landing)
         run("linkedin_ads", "api", env.data / "api")
         statuses = [r.status for r in api.request_log]
@@ -104,8 +110,9 @@ def test_failure_half_way_then_rerun_equals_one_clean_run(env, monkeypatch, both
         run("hubspot", "api", env.data / "api", tables=tables)
     for table in tables:
         assert rows(env.data / "api", table) == rows(data / "api", table)
-        assert query(env.data / "api", f"SELECT count(DISTINCT _batch_id) FROM raw.{table}") \
-            == [(1,)]
+        assert query(env.data / "api", f"SELECT count(DISTINCT _batch_id) FROM raw.{table}") == [
+            (1,)
+        ]
 
 
 def _new_requests(api, since: int) -> list:
@@ -123,16 +130,19 @@ def test_hubspot_incremental_reads_only_modified_objects(env, monkeypatch):
         run("hubspot", "api", wh, tables=tables)  # nothing changed
         second = _new_requests(api, n)
     assert {(r.method, r.path) for r in second} == {
-        ("POST", "/crm/v3/objects/contacts/search"), ("POST", "/crm/v3/objects/deals/search"),
-        ("GET", "/crm/v3/pipelines/deals")}  # the stage enum of the deals check
+        ("POST", "/crm/v3/objects/contacts/search"),
+        ("POST", "/crm/v3/objects/deals/search"),
+        ("GET", "/crm/v3/pipelines/deals"),
+    }  # the stage enum of the deals check
     assert rows(wh, "hubspot__contacts") == before
     assert query(wh, "SELECT count(DISTINCT _batch_id) FROM raw.hubspot__contacts") == [(1,)]
 
     # One contact changes in HubSpot (a newer export of it is what the fake serves).
     page = sorted(env.landing.glob("hubspot/contacts/*/page-*.json"))[-1]
     body = json.loads(page.read_text())
-    contact = next(r for r in body["results"] if r.get("id") and str(r["id"]) in
-                   {k[0] for k in before})
+    contact = next(
+        r for r in body["results"] if r.get("id") and str(r["id"]) in {k[0] for k in before}
+    )
     stamp = (datetime.now(UTC) - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
     contact["updatedAt"] = contact["properties"]["lastmodifieddate"] = stamp
     contact["properties"]["jobtitle"] = "Chief Incremental Officer"
@@ -143,12 +153,18 @@ def test_hubspot_incremental_reads_only_modified_objects(env, monkeypatch):
         point_at(monkeypatch, api, env.landing)
         run("hubspot", "api", wh, tables=tables)
         searches = [r for r in api.request_log if r.method == "POST"]
-        lists = {r.path for r in api.request_log if r.path.startswith("/crm/v3/objects/")
-                 and r.method == "GET"}
+        lists = {
+            r.path
+            for r in api.request_log
+            if r.path.startswith("/crm/v3/objects/") and r.method == "GET"
+        }
     assert len(searches) == 2 and lists == {"/crm/v3/objects/contacts"}  # deals unchanged
-    changed = query(wh, "SELECT id, properties->>'$.jobtitle', updated_at FROM "
-                    "raw.hubspot__contacts WHERE _batch_id = (SELECT max(_batch_id) FROM "
-                    "raw.hubspot__contacts)")
+    changed = query(
+        wh,
+        "SELECT id, properties->>'$.jobtitle', updated_at FROM "
+        "raw.hubspot__contacts WHERE _batch_id = (SELECT max(_batch_id) FROM "
+        "raw.hubspot__contacts)",
+    )
     assert changed == [(str(contact["id"]), "Chief Incremental Officer", stamp)]
     assert len(rows(wh, "hubspot__contacts")) == len(before)
 
@@ -161,29 +177,35 @@ def test_google_ads_incremental_rereads_only_the_restatement_window(env, monkeyp
         first = rows(wh, "google_ads__campaign_report")
         run("google_ads", "api", wh)
     newest = max(k[2] for k in first)
-    reloaded = query(wh, "SELECT min(segments__date), count(*) FROM "
-                     "raw.google_ads__campaign_report WHERE _batch_id = (SELECT max(_batch_id) "
-                     "FROM raw.google_ads__campaign_report)")
+    reloaded = query(
+        wh,
+        "SELECT min(segments__date), count(*) FROM "
+        "raw.google_ads__campaign_report WHERE _batch_id = (SELECT max(_batch_id) "
+        "FROM raw.google_ads__campaign_report)",
+    )
     window_start = (date.fromisoformat(newest) - timedelta(days=3)).isoformat()
     assert reloaded[0][0] == window_start and 0 < reloaded[0][1] < len(first) / 10
     assert rows(wh, "google_ads__campaign_report") == first
 
 
-def test_sendgrid_events_through_the_webhook_receiver_equal_the_files(tmp_path, both_paths,
-                                                                      tiny_landing):
+def test_sendgrid_events_through_the_webhook_receiver_equal_the_files(
+    tmp_path, both_paths, tiny_landing
+):
     data, _ = both_paths
     received = tmp_path / "received"
     server = make_server(received, port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        sent = replay_sendgrid_webhooks(tiny_landing,
-                                        f"http://127.0.0.1:{server.server_address[1]}/")
+        sent = replay_sendgrid_webhooks(
+            tiny_landing, f"http://127.0.0.1:{server.server_address[1]}/"
+        )
     finally:
         server.shutdown()
         server.server_close()
     assert sent == len(list(received.glob("sendgrid/events/*/batch-*.json")))
     run("sendgrid", "files", tmp_path / "wh", landing=received, tables=["sendgrid__events"])
     assert rows(tmp_path / "wh", "sendgrid__events") == rows(data / "files", "sendgrid__events")
-    assert quarantined(tmp_path / "wh", "sendgrid__events") == \
-        quarantined(data / "files", "sendgrid__events")
+    assert quarantined(tmp_path / "wh", "sendgrid__events") == quarantined(
+        data / "files", "sendgrid__events"
+    )

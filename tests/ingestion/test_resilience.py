@@ -27,11 +27,17 @@ def test_new_column_flows_through_to_raw(env):
     lines.append(json.dumps(event))
     part.write_text("\n".join(lines) + "\n")
     run_vendor("web")
-    row = env.query("SELECT consent_state->>'$.ads', experiment_bucket FROM raw.web__events "
-                    "WHERE message_id = 'drift-1'")
+    row = env.query(
+        "SELECT consent_state->>'$.ads', experiment_bucket FROM raw.web__events "
+        "WHERE message_id = 'drift-1'"
+    )
     assert row == [("true", 7)]
-    types = dict(env.query("SELECT column_name, data_type FROM information_schema.columns "
-                           "WHERE table_schema = 'raw' AND table_name = 'web__events'"))
+    types = dict(
+        env.query(
+            "SELECT column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = 'raw' AND table_name = 'web__events'"
+        )
+    )
     assert types["consent_state"] == "JSON" and types["experiment_bucket"] == "BIGINT"
 
 
@@ -61,8 +67,7 @@ def test_unreadable_file_is_reported_and_the_others_load(env):
     bad.write_bytes(b"\xff\xfe\x00garbage\x80\x81\n")
     run_vendor("web")
     rel = bad.relative_to(env.landing).as_posix()
-    rows = env.query("SELECT reason_kind, reason FROM raw._quarantine WHERE _file = "
-                     f"'{rel}'")
+    rows = env.query(f"SELECT reason_kind, reason FROM raw._quarantine WHERE _file = '{rel}'")
     assert rows and rows[0][0] == "unreadable_file"
     truth = env.truth_totals()["web/events"]["unique"]
     loaded = env.query("SELECT count(*) FROM raw.web__events")[0][0]

@@ -42,10 +42,11 @@ def test_webhook_receiver_lands_post_bodies_atomically(tmp_path):
     thread.start()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/"
-        bodies = [b'[{"sg_event_id":"a","event":"open"}]', b'[{"sg_event_id":"b"', b'[]']
+        bodies = [b'[{"sg_event_id":"a","event":"open"}]', b'[{"sg_event_id":"b"', b"[]"]
         for body in bodies:
-            req = urllib.request.Request(url, data=body, method="POST",
-                                         headers={"Content-Type": "application/json"})
+            req = urllib.request.Request(
+                url, data=body, method="POST", headers={"Content-Type": "application/json"}
+            )
             with urllib.request.urlopen(req) as resp:
                 assert resp.status == 200
                 json.loads(resp.read())

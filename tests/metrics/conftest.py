@@ -28,4 +28,3 @@ def hand_march(tmp_path_factory, hand) -> HandBuild:
             template=hand.warehouse,
         )
     )
-

@@ -43,7 +43,9 @@ def test_every_warehouse_writer_shares_the_single_writer_pool():
     assert executable, "no materializable assets"
     for node in executable:
         pools = {op.pool for op in node.assets_def.node_def.iterate_op_defs()}
-        assert pools == {WAREHOUSE_POOL}, f"{node.key} writes the warehouse outside the pool: {pools}"
+        assert pools == {WAREHOUSE_POOL}, (
+            f"{node.key} writes the warehouse outside the pool: {pools}"
+        )
 
 
 def test_dagster_yaml_limits_every_pool_to_one_step():

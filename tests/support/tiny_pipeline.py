@@ -56,9 +56,20 @@ def build_tiny_warehouse(workdir: Path, seed: int = 3, dbt_args: list[str] | Non
     data = workdir / "data"
     data.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [sys.executable, "-m", "ingestion.demo", "--scale", "tiny", "--seed", str(seed),
-         "--out", str(landing)],
-        check=True, cwd=REPO, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "ingestion.demo",
+            "--scale",
+            "tiny",
+            "--seed",
+            str(seed),
+            "--out",
+            str(landing),
+        ],
+        check=True,
+        cwd=REPO,
+        capture_output=True,
     )
     overrides = {
         "CLOSEDLOOP_DATA_DIR": str(data),
@@ -75,9 +86,23 @@ def build_tiny_warehouse(workdir: Path, seed: int = 3, dbt_args: list[str] | Non
         assert result.success, "raw ingestion failed"
         dbt = Path(sys.executable).with_name("dbt")
         completed = subprocess.run(
-            [str(dbt), "build", "--profiles-dir", ".", "--target-path", str(workdir / "target"),
-             *(dbt_args or [])],
-            cwd=REPO / "dbt_project", env={**os.environ}, capture_output=True, text=True,
+            [
+                str(dbt),
+                "build",
+                "--profiles-dir",
+                ".",
+                "--target-path",
+                str(workdir / "target"),
+                *(dbt_args or []),
+            ],
+            cwd=REPO / "dbt_project",
+            env={**os.environ},
+            capture_output=True,
+            text=True,
         )
-    return TinyBuild(landing, data / "warehouse.duckdb", completed.returncode,
-                     completed.stdout + completed.stderr)
+    return TinyBuild(
+        landing,
+        data / "warehouse.duckdb",
+        completed.returncode,
+        completed.stdout + completed.stderr,
+    )

@@ -19,8 +19,9 @@ class Reply:
         return json.loads(self.body)
 
 
-def call(method: str, url: str, *, headers: dict[str, str] | None = None,
-         json_body: Any = None) -> Reply:
+def call(
+    method: str, url: str, *, headers: dict[str, str] | None = None, json_body: Any = None
+) -> Reply:
     data = None if json_body is None else json.dumps(json_body).encode()
     all_headers = {**(headers or {})}
     if data is not None:

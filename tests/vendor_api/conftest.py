@@ -22,8 +22,17 @@ def handmade_landing(tmp_path_factory) -> Path:
 def generated_landing(tmp_path_factory) -> Path:
     """The demo company at tiny scale; skipped while the generator cannot run."""
     out = tmp_path_factory.mktemp("generated") / "landing"
-    command = [sys.executable, "-m", "ingestion.demo", "--scale", "tiny", "--seed", "1",
-               "--out", str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "ingestion.demo",
+        "--scale",
+        "tiny",
+        "--seed",
+        "1",
+        "--out",
+        str(out),
+    ]
     try:
         done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=60)
     except subprocess.TimeoutExpired:

@@ -28,9 +28,12 @@ def hubspot_current(landing: Path, obj: str) -> dict[str, dict]:
         for rec in (_load(page) or {}).get("results", []):
             if rec.get("id") is not None:  # id-less oddities cannot be compared by id
                 newest.setdefault(str(rec["id"]), rec)
-    gone = {m for rec in newest.values()
-            for m in ((rec.get("properties") or {}).get("hs_merged_object_ids") or "").split(";")
-            if m}
+    gone = {
+        m
+        for rec in newest.values()
+        for m in ((rec.get("properties") or {}).get("hs_merged_object_ids") or "").split(";")
+        if m
+    }
     return {i: r for i, r in newest.items() if i not in gone and not r.get("archived")}
 
 

@@ -9,8 +9,10 @@ from tests.support.vendor_api import serve
 from .client import call
 
 GAQL = {"query": "SELECT campaign.id FROM campaign"}
-META = "/v21.0/act_2345/insights?level=campaign&time_increment=1" \
-       "&time_range=%7B%22since%22%3A%222025-01-01%22%2C%22until%22%3A%222025-01-02%22%7D"
+META = (
+    "/v21.0/act_2345/insights?level=campaign&time_increment=1"
+    "&time_range=%7B%22since%22%3A%222025-01-01%22%2C%22until%22%3A%222025-01-02%22%7D"
+)
 LINKEDIN_HEADERS = {"LinkedIn-Version": "202410", "X-Restli-Protocol-Version": "2.0.0"}
 
 
@@ -69,8 +71,9 @@ def test_linkedin_needs_bearer_version_and_restli_header(api):
     assert call("GET", url, headers=LINKEDIN_HEADERS).status == 401
     no_version = call("GET", url, headers={**token, "X-Restli-Protocol-Version": "2.0.0"})
     assert no_version.status == 400 and no_version.json()["code"] == "VERSION_MISSING"
-    bad_version = call("GET", url, headers={**token, **LINKEDIN_HEADERS,
-                                            "LinkedIn-Version": "2024-10"})
+    bad_version = call(
+        "GET", url, headers={**token, **LINKEDIN_HEADERS, "LinkedIn-Version": "2024-10"}
+    )
     assert bad_version.status == 426
     assert call("GET", url, headers={**token, "LinkedIn-Version": "202410"}).status == 400
     assert call("GET", url, headers={**token, **LINKEDIN_HEADERS}).status == 200
@@ -87,6 +90,8 @@ def test_sendgrid_bearer(api):
 def test_unknown_paths_and_token_names(api, handmade_landing):
     assert call("GET", f"{api.base_url}/crm/v4/objects/contacts").status == 404
     assert call("DELETE", f"{api.base_url}/crm/v3/owners").status == 405
-    with pytest.raises(ValueError, match="unknown token names"), \
-            serve(handmade_landing, tokens={"hubspott": "x"}):
+    with (
+        pytest.raises(ValueError, match="unknown token names"),
+        serve(handmade_landing, tokens={"hubspott": "x"}),
+    ):
         pass

@@ -16,8 +16,10 @@ LINKEDIN = {"LinkedIn-Version": "202410", "X-Restli-Protocol-Version": "2.0.0"}
 
 
 def _contacts(api) -> tuple[str, dict[str, str]]:
-    return (f"{api.base_url}/crm/v3/objects/contacts?limit=5",
-            {"Authorization": f"Bearer {api.tokens['hubspot']}"})
+    return (
+        f"{api.base_url}/crm/v3/objects/contacts?limit=5",
+        {"Authorization": f"Bearer {api.tokens['hubspot']}"},
+    )
 
 
 def test_fail_after_returns_500_from_then_on(handmade_landing):
@@ -55,23 +57,41 @@ def test_rate_limit_every_kth_request_hubspot_style(handmade_landing):
     assert replies[2].json()["status"] == "error"
 
 
-@pytest.mark.parametrize("vendor,request_args,check", [
-    ("google_ads", ("POST", "/v17/customers/1234567890/googleAds:search"),
-     lambda b: b["error"]["status"] == "RESOURCE_EXHAUSTED"),
-    ("meta_ads", ("GET", "/v21.0/act_2345/insights"), lambda b: b["error"]["code"] == 80000),
-    ("linkedin_ads", ("GET", "/rest/adAccounts?q=search"),
-     lambda b: b["code"] == "TOO_MANY_REQUESTS"),
-    ("sendgrid", ("GET", "/v3/marketing/singlesends"),
-     lambda b: b["errors"][0]["message"] == "too many requests"),
-])
+@pytest.mark.parametrize(
+    "vendor,request_args,check",
+    [
+        (
+            "google_ads",
+            ("POST", "/v17/customers/1234567890/googleAds:search"),
+            lambda b: b["error"]["status"] == "RESOURCE_EXHAUSTED",
+        ),
+        ("meta_ads", ("GET", "/v21.0/act_2345/insights"), lambda b: b["error"]["code"] == 80000),
+        (
+            "linkedin_ads",
+            ("GET", "/rest/adAccounts?q=search"),
+            lambda b: b["code"] == "TOO_MANY_REQUESTS",
+        ),
+        (
+            "sendgrid",
+            ("GET", "/v3/marketing/singlesends"),
+            lambda b: b["errors"][0]["message"] == "too many requests",
+        ),
+    ],
+)
 def test_rate_limit_bodies_per_vendor(handmade_landing, vendor, request_args, check):
     method, path = request_args
     with serve(handmade_landing, rate_limit_every=1) as api:
-        headers = {"Authorization": f"Bearer {api.tokens[vendor]}", **LINKEDIN,
-                   "developer-token": api.tokens["google_ads_developer_token"]}
-        reply = call(method, api.base_url + path, headers=headers,
-                     json_body={"query": "SELECT campaign.id FROM campaign"}
-                     if method == "POST" else None)
+        headers = {
+            "Authorization": f"Bearer {api.tokens[vendor]}",
+            **LINKEDIN,
+            "developer-token": api.tokens["google_ads_developer_token"],
+        }
+        reply = call(
+            method,
+            api.base_url + path,
+            headers=headers,
+            json_body={"query": "SELECT campaign.id FROM campaign"} if method == "POST" else None,
+        )
     assert reply.status == 429 and reply.headers["Retry-After"] == "1"
     assert check(reply.json())
 

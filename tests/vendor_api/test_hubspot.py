@@ -35,7 +35,8 @@ def test_contacts_paging_serves_every_current_contact_once(landing):
     limit = 7 if len(expected) < 100 else 100
     with serve(landing) as api:
         results, pages = _page_through(
-            api, f"{api.base_url}/crm/v3/objects/contacts?limit={limit}&archived=false")
+            api, f"{api.base_url}/crm/v3/objects/contacts?limit={limit}&archived=false"
+        )
     ids = [r["id"] for r in results if r.get("id") is not None]
     assert len(ids) == len(set(ids))
     assert set(ids) == set(expected)
@@ -47,7 +48,8 @@ def test_contacts_current_state_on_handmade_folder(handmade_landing):
     fields = "lifecyclestage,hs_merged_object_ids"
     with serve(handmade_landing, page_size=5) as api:
         results, _ = _page_through(
-            api, f"{api.base_url}/crm/v3/objects/contacts?limit=100&properties={fields}")
+            api, f"{api.base_url}/crm/v3/objects/contacts?limit=100&properties={fields}"
+        )
     by_id = {r["id"]: r for r in results}
     # 2 and 4 were merged into 1; 31 is archived; 5's update sits in a truncated file.
     assert {"2", "4", "31"}.isdisjoint(by_id)
@@ -61,12 +63,21 @@ def test_history_and_associations_only_when_asked(handmade_landing):
     with serve(handmade_landing) as api:
         url = f"{api.base_url}/crm/v3/objects/contacts?limit=3"
         plain = get(url, _auth(api)).json()["results"][0]
-        rich = get(url + "&properties=email&propertiesWithHistory=lifecyclestage,email"
-                   "&associations=companies,deals", _auth(api)).json()["results"][0]
+        rich = get(
+            url + "&properties=email&propertiesWithHistory=lifecyclestage,email"
+            "&associations=companies,deals",
+            _auth(api),
+        ).json()["results"][0]
     assert "propertiesWithHistory" not in plain and "associations" not in plain
     # Without `properties` HubSpot returns its small default set only.
-    assert set(plain["properties"]) == {"createdate", "email", "firstname", "hs_object_id",
-                                        "lastmodifieddate", "lastname"}
+    assert set(plain["properties"]) == {
+        "createdate",
+        "email",
+        "firstname",
+        "hs_object_id",
+        "lastmodifieddate",
+        "lastname",
+    }
     assert set(rich["properties"]) == {"email", "createdate", "hs_object_id", "lastmodifieddate"}
     assert list(rich["propertiesWithHistory"]) == ["lifecyclestage"]
     assert rich["propertiesWithHistory"]["lifecyclestage"][0]["value"] == "marketingqualifiedlead"
@@ -77,17 +88,28 @@ def _millis(iso: str) -> int:
     return int(datetime.fromisoformat(iso).replace(tzinfo=UTC).timestamp() * 1000)
 
 
-@pytest.mark.parametrize("operator,value", [("GT", _millis("2025-02-05T10:00:00")),
-                                            ("GTE", "2025-02-05T10:00:00.000Z")])
+@pytest.mark.parametrize(
+    "operator,value", [("GT", _millis("2025-02-05T10:00:00")), ("GTE", "2025-02-05T10:00:00.000Z")]
+)
 def test_search_filters_by_lastmodifieddate(handmade_landing, operator, value):
-    expected = {i for i, r in hubspot_current(handmade_landing, "contacts").items()
-                if r["properties"]["lastmodifieddate"] > "2025-02-05T10:00:00.000Z"
-                or (operator == "GTE"
-                    and r["properties"]["lastmodifieddate"] == "2025-02-05T10:00:00.000Z")}
-    query = {"filterGroups": [{"filters": [
-                 {"propertyName": "lastmodifieddate", "operator": operator, "value": value}]}],
-             "sorts": [{"propertyName": "lastmodifieddate", "direction": "ASCENDING"}],
-             "properties": ["lastmodifieddate"], "limit": 4}
+    expected = {
+        i
+        for i, r in hubspot_current(handmade_landing, "contacts").items()
+        if r["properties"]["lastmodifieddate"] > "2025-02-05T10:00:00.000Z"
+        or (operator == "GTE" and r["properties"]["lastmodifieddate"] == "2025-02-05T10:00:00.000Z")
+    }
+    query = {
+        "filterGroups": [
+            {
+                "filters": [
+                    {"propertyName": "lastmodifieddate", "operator": operator, "value": value}
+                ]
+            }
+        ],
+        "sorts": [{"propertyName": "lastmodifieddate", "direction": "ASCENDING"}],
+        "properties": ["lastmodifieddate"],
+        "limit": 4,
+    }
     seen, stamps = [], []
     with serve(handmade_landing) as api:
         url = f"{api.base_url}/crm/v3/objects/contacts/search"
@@ -106,8 +128,19 @@ def test_search_filters_by_lastmodifieddate(handmade_landing, operator, value):
 def test_search_on_deals_and_limits(handmade_landing):
     with serve(handmade_landing) as api:
         url = f"{api.base_url}/crm/v3/objects/deals/search"
-        recent = {"filterGroups": [{"filters": [{"propertyName": "hs_lastmodifieddate",
-                                                 "operator": "GTE", "value": "2025-02-01"}]}]}
+        recent = {
+            "filterGroups": [
+                {
+                    "filters": [
+                        {
+                            "propertyName": "hs_lastmodifieddate",
+                            "operator": "GTE",
+                            "value": "2025-02-01",
+                        }
+                    ]
+                }
+            ]
+        }
         assert post(url, recent, _auth(api)).json()["total"] == 2
         too_many = post(url, {**recent, "limit": 201}, _auth(api))
         assert too_many.status == 400 and too_many.json()["category"] == "VALIDATION_ERROR"

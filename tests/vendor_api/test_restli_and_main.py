@@ -15,10 +15,14 @@ from .conftest import REPO
 
 def test_restli_values():
     text = "(start:(year:2025,month:1,day:1),end:(year:2025,month:1,day:31))"
-    assert restli.parse(text) == {"start": {"year": "2025", "month": "1", "day": "1"},
-                                  "end": {"year": "2025", "month": "1", "day": "31"}}
+    assert restli.parse(text) == {
+        "start": {"year": "2025", "month": "1", "day": "1"},
+        "end": {"year": "2025", "month": "1", "day": "31"},
+    }
     assert restli.parse("List(urn%3Ali%3AsponsoredAccount%3A5001,a)") == [
-        "urn:li:sponsoredAccount:5001", "a"]
+        "urn:li:sponsoredAccount:5001",
+        "a",
+    ]
     assert restli.parse("List()") == []
     for broken in ("List(urn:li:x)", "(start:(year:2025)", "(a:1))"):
         with pytest.raises(restli.RestliError):
@@ -26,14 +30,21 @@ def test_restli_values():
 
 
 def test_module_runs_by_hand(handmade_landing):
-    command = [sys.executable, "-m", "tests.support.vendor_api", "--landing",
-               str(handmade_landing), "--port", "0", "--quiet"]
+    command = [
+        sys.executable,
+        "-m",
+        "tests.support.vendor_api",
+        "--landing",
+        str(handmade_landing),
+        "--port",
+        "0",
+        "--quiet",
+    ]
     proc = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, text=True)
     try:
         first = proc.stdout.readline().split()
         assert first[0] == "serving", first
-        reply = get(f"{first[-1]}/crm/v3/owners",
-                    {"Authorization": "Bearer hubspot-test-token"})
+        reply = get(f"{first[-1]}/crm/v3/owners", {"Authorization": "Bearer hubspot-test-token"})
         assert reply.status == 200
     finally:
         proc.terminate()

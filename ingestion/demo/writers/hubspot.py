@@ -28,8 +28,15 @@ def snapshot_of(ts: int) -> int:
     return len(C.SNAPSHOTS) - 1
 
 
-def versions(obj_id: str, created: int, base: dict, changes: list, history_props: tuple[str, ...],
-             associations: dict, base_source: str = "CRM_UI") -> Iterator[tuple[int, bytes]]:
+def versions(
+    obj_id: str,
+    created: int,
+    base: dict,
+    changes: list,
+    history_props: tuple[str, ...],
+    associations: dict,
+    base_source: str = "CRM_UI",
+) -> Iterator[tuple[int, bytes]]:
     """Yield (snapshot index, serialized object) for each snapshot in which the object changed.
 
     `base` holds every property as created; `changes` are (ts, property, value, sourceType)
@@ -45,8 +52,14 @@ def versions(obj_id: str, created: int, base: dict, changes: list, history_props
             props.update(base)
             for p, h in hist.items():
                 if base.get(p) is not None:
-                    h.append({"value": base[p], "timestamp": iso(created),
-                              "sourceType": base_source, "sourceId": None})
+                    h.append(
+                        {
+                            "value": base[p],
+                            "timestamp": iso(created),
+                            "sourceType": base_source,
+                            "sourceId": None,
+                        }
+                    )
             pending_base = False
             last = created
         while i < n and changes[i][0] < bound:
@@ -54,15 +67,19 @@ def versions(obj_id: str, created: int, base: dict, changes: list, history_props
             props[prop] = value
             h = hist.get(prop)
             if h is not None:
-                h.append({"value": value, "timestamp": iso(ts), "sourceType": src,
-                          "sourceId": None})
+                h.append(
+                    {"value": value, "timestamp": iso(ts), "sourceType": src, "sourceId": None}
+                )
             last = ts
             i += 1
         if last is None:
             continue
         props["lastmodifieddate"] = props["hs_lastmodifieddate"] = iso(last)
         obj = {
-            "id": obj_id, "createdAt": iso(created), "updatedAt": iso(last), "archived": False,
+            "id": obj_id,
+            "createdAt": iso(created),
+            "updatedAt": iso(last),
+            "archived": False,
             "properties": props,
             "propertiesWithHistory": {p: v[::-1] for p, v in hist.items()},
             "associations": associations,
@@ -129,8 +146,9 @@ def write_pages(out_dir: str, obj: str, snap: int, lines: Iterable[bytes]) -> li
     return paths
 
 
-def merged_lines(tmp_dir: str, obj: str, snap: int, shards: int,
-                 extras: dict[int, bytes]) -> Iterator[bytes]:
+def merged_lines(
+    tmp_dir: str, obj: str, snap: int, shards: int, extras: dict[int, bytes]
+) -> Iterator[bytes]:
     """Scratch lines of all shards in shard order, with `extras` spliced in at their positions."""
     pos = 0
     for line in _scratch_lines(tmp_dir, obj, snap, shards):
@@ -147,11 +165,21 @@ def write_owners(out_dir: str, owners) -> None:
     folder = os.path.join(out_dir, "hubspot", "owners")
     os.makedirs(folder, exist_ok=True)
     created = iso(C.WINDOW_START - 90 * C.DAY)
-    results = [{
-        "id": o.id, "email": o.email, "type": "PERSON", "firstName": o.first, "lastName": o.last,
-        "userId": o.user_id, "createdAt": created, "updatedAt": created, "archived": False,
-        "teams": [{"id": o.team_id, "name": o.team_name, "primary": True}],
-    } for o in owners]
+    results = [
+        {
+            "id": o.id,
+            "email": o.email,
+            "type": "PERSON",
+            "firstName": o.first,
+            "lastName": o.last,
+            "userId": o.user_id,
+            "createdAt": created,
+            "updatedAt": created,
+            "archived": False,
+            "teams": [{"id": o.team_id, "name": o.team_name, "primary": True}],
+        }
+        for o in owners
+    ]
     with open(os.path.join(folder, "page-000001.json"), "wb") as fh:
         fh.write(orjson.dumps({"results": results}))
 
@@ -160,13 +188,30 @@ def write_pipelines(out_dir: str) -> None:
     folder = os.path.join(out_dir, "hubspot", "pipelines")
     os.makedirs(folder, exist_ok=True)
     created = iso(C.WINDOW_START - 90 * C.DAY)
-    stages = [{
-        "id": sid, "label": label, "displayOrder": i, "archived": False,
-        "createdAt": created, "updatedAt": created,
-        "metadata": {"isClosed": "true" if closed else "false", "probability": prob},
-    } for i, (sid, label, prob, closed) in enumerate(DEAL_STAGES)]
-    body = {"results": [{"id": "default", "label": "Sales Pipeline", "displayOrder": 0,
-                         "archived": False, "createdAt": created, "updatedAt": created,
-                         "stages": stages}]}
+    stages = [
+        {
+            "id": sid,
+            "label": label,
+            "displayOrder": i,
+            "archived": False,
+            "createdAt": created,
+            "updatedAt": created,
+            "metadata": {"isClosed": "true" if closed else "false", "probability": prob},
+        }
+        for i, (sid, label, prob, closed) in enumerate(DEAL_STAGES)
+    ]
+    body = {
+        "results": [
+            {
+                "id": "default",
+                "label": "Sales Pipeline",
+                "displayOrder": 0,
+                "archived": False,
+                "createdAt": created,
+                "updatedAt": created,
+                "stages": stages,
+            }
+        ]
+    }
     with open(os.path.join(folder, "deals.json"), "wb") as fh:
         fh.write(orjson.dumps(body))

@@ -17,7 +17,8 @@ def row(ad: AdDay, fx: dict) -> dict:
     return {
         "pivotValues": [f"urn:li:sponsoredCampaign:{ad.campaign.id}"],
         "dateRange": {"start": date, "end": date},
-        "impressions": ad.impressions, "clicks": ad.clicks,
+        "impressions": ad.impressions,
+        "clicks": ad.clicks,
         "costInLocalCurrency": f"{ad.spend:.2f}",
         "costInUsd": f"{ad.spend * fx_on(fx, 'GBP', ad.day * C.DAY):.2f}",
     }
@@ -25,6 +26,7 @@ def row(ad: AdDay, fx: dict) -> dict:
 
 def _ymd(day: int) -> tuple[str, str, str]:
     from ..timefmt import day_str
+
     y, m, d = day_str(day * C.DAY).split("-")
     return y, m, d
 
@@ -33,17 +35,31 @@ def write(out_dir: str, ads: list[AdDay], fx: dict, extras: dict) -> tuple[int, 
     root = os.path.join(out_dir, "linkedin_ads")
     os.makedirs(os.path.join(root, "ad_analytics"), exist_ok=True)
     paging = {"start": 0, "count": 10000, "links": []}
-    accounts = [{"id": C.LINKEDIN_ACCOUNT_ID, "name": "Acme Analytics UK", "currency": "GBP",
-                 "status": "ACTIVE", "type": "BUSINESS"}]
+    accounts = [
+        {
+            "id": C.LINKEDIN_ACCOUNT_ID,
+            "name": "Acme Analytics UK",
+            "currency": "GBP",
+            "status": "ACTIVE",
+            "type": "BUSINESS",
+        }
+    ]
     with open(os.path.join(root, "accounts.json"), "wb") as fh:
         fh.write(orjson.dumps({"elements": accounts, "paging": paging}))
-    camps = [{
-        "id": int(c.id), "name": c.name,
-        "account": f"urn:li:sponsoredAccount:{C.LINKEDIN_ACCOUNT_ID}",
-        "campaignGroup": "urn:li:sponsoredCampaignGroup:600001", "status": "ACTIVE",
-        "costType": "CPC", "type": "SPONSORED_UPDATES",
-        "dailyBudget": {"amount": "50.00", "currencyCode": "GBP"},
-    } for c in campaigns() if c.platform == "linkedin"]
+    camps = [
+        {
+            "id": int(c.id),
+            "name": c.name,
+            "account": f"urn:li:sponsoredAccount:{C.LINKEDIN_ACCOUNT_ID}",
+            "campaignGroup": "urn:li:sponsoredCampaignGroup:600001",
+            "status": "ACTIVE",
+            "costType": "CPC",
+            "type": "SPONSORED_UPDATES",
+            "dailyBudget": {"amount": "50.00", "currencyCode": "GBP"},
+        }
+        for c in campaigns()
+        if c.platform == "linkedin"
+    ]
     with open(os.path.join(root, "campaigns.json"), "wb") as fh:
         fh.write(orjson.dumps({"elements": camps, "paging": paging}))
     by_month: dict[str, list[dict]] = {}

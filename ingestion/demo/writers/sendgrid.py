@@ -34,8 +34,10 @@ class SendgridWriter:
         self.size += len(event) + 1
         self.records += 1
         done = self.batches.get(day, 0)
-        locator = (self.shard * 10000 + done + 1 + (len(lst) - 1) // self.batch_size,
-                   (len(lst) - 1) % self.batch_size)
+        locator = (
+            self.shard * 10000 + done + 1 + (len(lst) - 1) // self.batch_size,
+            (len(lst) - 1) % self.batch_size,
+        )
         if self.size > FLUSH_BYTES and len(lst) % self.batch_size == 0:
             self.flush()
         return locator
@@ -54,7 +56,7 @@ class SendgridWriter:
                 n += 1
                 path = os.path.join(folder, f"batch-{self.shard * 10000 + n:06d}.json")
                 with open(path, "wb") as fh:
-                    fh.write(b"[" + b",".join(events[i:i + bs]) + b"]")
+                    fh.write(b"[" + b",".join(events[i : i + bs]) + b"]")
             self.batches[day] = n
         self.buf.clear()
         self.size = 0
@@ -63,14 +65,25 @@ class SendgridWriter:
 def write_single_sends(out_dir: str, sends) -> None:
     folder = os.path.join(out_dir, "sendgrid", "singlesends")
     os.makedirs(folder, exist_ok=True)
-    result = [{
-        "id": s.id, "name": s.name, "status": "triggered" if s.program else "completed",
-        "categories": list(s.categories), "send_at": iso(s.send_at),
-        "created_at": iso(s.send_at - 5 * 86400), "updated_at": iso(s.send_at),
-        "is_abtest": False,
-    } for s in sends]
-    body = {"result": result, "_metadata": {
-        "self": "https://api.sendgrid.com/v3/marketing/singlesends?page_size=100",
-        "count": len(result)}}
+    result = [
+        {
+            "id": s.id,
+            "name": s.name,
+            "status": "triggered" if s.program else "completed",
+            "categories": list(s.categories),
+            "send_at": iso(s.send_at),
+            "created_at": iso(s.send_at - 5 * 86400),
+            "updated_at": iso(s.send_at),
+            "is_abtest": False,
+        }
+        for s in sends
+    ]
+    body = {
+        "result": result,
+        "_metadata": {
+            "self": "https://api.sendgrid.com/v3/marketing/singlesends?page_size=100",
+            "count": len(result),
+        },
+    }
     with open(os.path.join(folder, "page-000001.json"), "wb") as fh:
         fh.write(orjson.dumps(body))

@@ -9,9 +9,14 @@ import random
 from .. import config as C
 from ..timefmt import day_str
 
-QUARTERS = (("2025-01-01", "2025-03-31"), ("2025-04-01", "2025-06-30"),
-            ("2025-07-01", "2025-09-30"), ("2025-10-01", "2025-12-31"),
-            ("2026-01-01", "2026-03-31"), ("2026-04-01", "2026-06-30"))
+QUARTERS = (
+    ("2025-01-01", "2025-03-31"),
+    ("2025-04-01", "2025-06-30"),
+    ("2025-07-01", "2025-09-30"),
+    ("2025-10-01", "2025-12-31"),
+    ("2026-01-01", "2026-03-31"),
+    ("2026-04-01", "2026-06-30"),
+)
 
 
 def write(out_dir: str, owners, fx: dict, seed: int, scale: str) -> tuple[int, int]:
@@ -24,8 +29,9 @@ def write(out_dir: str, owners, fx: dict, seed: int, scale: str) -> tuple[int, i
     n_quota = 0
     with open(os.path.join(root, "quotas.csv"), "w", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
-        w.writerow(("owner_id", "owner_email", "period_start", "period_end", "quota_amount",
-                    "currency"))
+        w.writerow(
+            ("owner_id", "owner_email", "period_start", "period_end", "quota_amount", "currency")
+        )
         for q, (start, end) in enumerate(QUARTERS):
             for ae in aes:
                 amount = round(base * (1 + 0.08 * q) * (0.8 + 0.4 * rng.random()), -3)

@@ -11,5 +11,13 @@ from .auth import DEFAULT_TOKENS
 from .server import DROPPED, Faults, LoggedRequest, VendorApiHandle, serve, start
 from .webhooks import replay_sendgrid_webhooks
 
-__all__ = ["DEFAULT_TOKENS", "DROPPED", "Faults", "LoggedRequest", "VendorApiHandle",
-           "replay_sendgrid_webhooks", "serve", "start"]
+__all__ = [
+    "DEFAULT_TOKENS",
+    "DROPPED",
+    "Faults",
+    "LoggedRequest",
+    "VendorApiHandle",
+    "replay_sendgrid_webhooks",
+    "serve",
+    "start",
+]

@@ -17,8 +17,14 @@ def main() -> None:
     parser.add_argument("--rate-limit-every", type=int)
     parser.add_argument("--quiet", action="store_true", help="do not log each request")
     args = parser.parse_args()
-    handle = start(args.landing, host=args.host, port=args.port, page_size=args.page_size,
-                   rate_limit_every=args.rate_limit_every, verbose=not args.quiet)
+    handle = start(
+        args.landing,
+        host=args.host,
+        port=args.port,
+        page_size=args.page_size,
+        rate_limit_every=args.rate_limit_every,
+        verbose=not args.quiet,
+    )
     print(f"serving {args.landing} at {handle.base_url}", flush=True)
     for name, token in handle.tokens.items():
         print(f"  {name} token: {token}", flush=True)

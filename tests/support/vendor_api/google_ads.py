@@ -25,24 +25,31 @@ from .protocol import (
 PAGE_SIZE = 10_000
 VERSION = "v17"
 
-SELECT_RE = re.compile(r"^\s*SELECT\s+(?P<fields>.+?)\s+FROM\s+(?P<resource>\w+)\b(?P<rest>.*)$",
-                       re.IGNORECASE | re.DOTALL)
+SELECT_RE = re.compile(
+    r"^\s*SELECT\s+(?P<fields>.+?)\s+FROM\s+(?P<resource>\w+)\b(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 BETWEEN_RE = re.compile(
-    r"segments\.date\s+BETWEEN\s+'(\d{4}-\d{2}-\d{2})'\s+AND\s+'(\d{4}-\d{2}-\d{2})'",
-    re.IGNORECASE)
+    r"segments\.date\s+BETWEEN\s+'(\d{4}-\d{2}-\d{2})'\s+AND\s+'(\d{4}-\d{2}-\d{2})'", re.IGNORECASE
+)
 COMPARE_RE = re.compile(r"segments\.date\s*(>=|<=|>|<|=)\s*'(\d{4}-\d{2}-\d{2})'", re.IGNORECASE)
 LIMIT_RE = re.compile(r"\bLIMIT\s+(\d+)\s*$", re.IGNORECASE)
 
 
 def error(code: int, status: str, message: str, error_code: dict[str, str]) -> Response:
     request_id = uuid.uuid4().hex[:22]
-    details = [{"@type": f"type.googleapis.com/google.ads.googleads.{VERSION}.errors."
-                         "GoogleAdsFailure",
-                "errors": [{"errorCode": error_code, "message": message}],
-                "requestId": request_id}]
-    return json_response(code, {"error": {"code": code, "message": message, "status": status,
-                                          "details": details}},
-                         {"request-id": request_id})
+    details = [
+        {
+            "@type": f"type.googleapis.com/google.ads.googleads.{VERSION}.errors.GoogleAdsFailure",
+            "errors": [{"errorCode": error_code, "message": message}],
+            "requestId": request_id,
+        }
+    ]
+    return json_response(
+        code,
+        {"error": {"code": code, "message": message, "status": status, "details": details}},
+        {"request-id": request_id},
+    )
 
 
 def invalid(message: str, error_code: dict[str, str]) -> ApiError:
@@ -51,30 +58,46 @@ def invalid(message: str, error_code: dict[str, str]) -> ApiError:
 
 def authenticate(req: Request) -> Response | None:
     if not auth.matches(req.bearer(), req.ctx.tokens["google_ads"]):
-        return error(401, "UNAUTHENTICATED",
-                     "Request is missing required authentication credential. Expected OAuth 2 "
-                     "access token, login cookie or other valid authentication credential.",
-                     {"authenticationError": "AUTHENTICATION_ERROR"})
+        return error(
+            401,
+            "UNAUTHENTICATED",
+            "Request is missing required authentication credential. Expected OAuth 2 "
+            "access token, login cookie or other valid authentication credential.",
+            {"authenticationError": "AUTHENTICATION_ERROR"},
+        )
     developer_token = req.headers.get("developer-token")
     if not developer_token:
-        return error(401, "UNAUTHENTICATED", "The developer token is not on the request.",
-                     {"authenticationError": "DEVELOPER_TOKEN_PARAMETER_MISSING"})
+        return error(
+            401,
+            "UNAUTHENTICATED",
+            "The developer token is not on the request.",
+            {"authenticationError": "DEVELOPER_TOKEN_PARAMETER_MISSING"},
+        )
     if not auth.matches(developer_token, req.ctx.tokens["google_ads_developer_token"]):
-        return error(401, "UNAUTHENTICATED", "The developer token is not valid.",
-                     {"authenticationError": "DEVELOPER_TOKEN_INVALID"})
+        return error(
+            401,
+            "UNAUTHENTICATED",
+            "The developer token is not valid.",
+            {"authenticationError": "DEVELOPER_TOKEN_INVALID"},
+        )
     return None
 
 
 def throttled() -> Response:
-    resp = error(429, "RESOURCE_EXHAUSTED", "Resource has been exhausted (e.g. check quota).",
-                 {"quotaError": "RESOURCE_EXHAUSTED"})
+    resp = error(
+        429,
+        "RESOURCE_EXHAUSTED",
+        "Resource has been exhausted (e.g. check quota).",
+        {"quotaError": "RESOURCE_EXHAUSTED"},
+    )
     resp.headers["Retry-After"] = "1"
     return resp
 
 
 def server_error() -> Response:
-    return error(500, "INTERNAL", "Internal error encountered.",
-                 {"internalError": "INTERNAL_ERROR"})
+    return error(
+        500, "INTERNAL", "Internal error encountered.", {"internalError": "INTERNAL_ERROR"}
+    )
 
 
 def _customer_key(customer_id: str) -> str:
@@ -135,8 +158,7 @@ def _date_filter(where: str):
     for low, high in BETWEEN_RE.findall(where):
         bounds += [(">=", low), ("<=", high)]
     bounds += COMPARE_RE.findall(BETWEEN_RE.sub("", where))
-    checks = {">=": str.__ge__, "<=": str.__le__, ">": str.__gt__, "<": str.__lt__,
-              "=": str.__eq__}
+    checks = {">=": str.__ge__, "<=": str.__le__, ">": str.__gt__, "<": str.__lt__, "=": str.__eq__}
 
     def keep(row: dict) -> bool:
         date = (row.get("segments") or {}).get("date")
@@ -153,26 +175,36 @@ def search(req: Request, m: re.Match[str]) -> Response:
     if not isinstance(body, dict) or not isinstance(body.get("query"), str):
         raise invalid("The query is empty.", {"queryError": "QUERY_ERROR"})
     if "pageSize" in body:
-        raise invalid("Setting the page size is not supported.",
-                      {"requestError": "PAGE_SIZE_NOT_SUPPORTED"})
+        raise invalid(
+            "Setting the page size is not supported.", {"requestError": "PAGE_SIZE_NOT_SUPPORTED"}
+        )
     query = body["query"]
     parsed = SELECT_RE.match(query)
     if not parsed:
-        raise invalid("Error in query: expected SELECT ... FROM ...",
-                      {"queryError": "UNEXPECTED_END_OF_QUERY"})
+        raise invalid(
+            "Error in query: expected SELECT ... FROM ...",
+            {"queryError": "UNEXPECTED_END_OF_QUERY"},
+        )
     if parsed["resource"].lower() != "campaign":
-        raise invalid(f"The fake serves FROM campaign only, not {parsed['resource']}.",
-                      {"queryError": "INVALID_RESOURCE_NAME"})
+        raise invalid(
+            f"The fake serves FROM campaign only, not {parsed['resource']}.",
+            {"queryError": "INVALID_RESOURCE_NAME"},
+        )
     if re.search(r"\bDURING\b", parsed["rest"], re.IGNORECASE):
-        raise invalid("The fake does not implement DURING; use BETWEEN.",
-                      {"queryError": "UNRECOGNIZED_FIELD"})
+        raise invalid(
+            "The fake does not implement DURING; use BETWEEN.", {"queryError": "UNRECOGNIZED_FIELD"}
+        )
     selected = [f.strip() for f in parsed["fields"].split(",") if f.strip()]
     paths = [[_camel(p) for p in f.split(".")] for f in selected]
     customer = _customer_key(m["customer"])
     data = req.ctx.store.get("google_ads/campaign_report", campaign_days)
     if customer not in data:
-        return error(403, "PERMISSION_DENIED", "The caller does not have permission",
-                     {"authorizationError": "USER_PERMISSION_DENIED"})
+        return error(
+            403,
+            "PERMISSION_DENIED",
+            "The caller does not have permission",
+            {"authorizationError": "USER_PERMISSION_DENIED"},
+        )
     in_range = _date_filter(parsed["rest"])
     rows = [r for r in data[customer] if in_range(r)]
     limit = LIMIT_RE.search(parsed["rest"])
@@ -185,7 +217,7 @@ def search(req: Request, m: re.Match[str]) -> Response:
         start = decode_cursor(str(body["pageToken"]), "google_ads", bound_to)
         if start is None:
             raise invalid("Page token is invalid.", {"requestError": "INVALID_PAGE_TOKEN"})
-    page = rows[start:start + req.ctx.cap(PAGE_SIZE)]
+    page = rows[start : start + req.ctx.cap(PAGE_SIZE)]
     out: dict[str, Any] = {}
     # proto3 JSON leaves out an empty repeated field: no rows means no key.
     if page:
@@ -199,8 +231,9 @@ def search(req: Request, m: re.Match[str]) -> Response:
 
 VENDOR = Vendor(
     name="google_ads",
-    routes=[("POST", re.compile(r"^/v\d+/customers/(?P<customer>[\d-]+)/googleAds:search$"),
-             search)],
+    routes=[
+        ("POST", re.compile(r"^/v\d+/customers/(?P<customer>[\d-]+)/googleAds:search$"), search)
+    ],
     authenticate=authenticate,
     throttled=throttled,
     server_error=server_error,

@@ -35,11 +35,25 @@ OWNERS_MAX = 500
 
 # What HubSpot returns when a client names no properties.
 DEFAULT_PROPERTIES = {
-    "contacts": ("createdate", "email", "firstname", "hs_object_id", "lastmodifieddate",
-                 "lastname"),
+    "contacts": (
+        "createdate",
+        "email",
+        "firstname",
+        "hs_object_id",
+        "lastmodifieddate",
+        "lastname",
+    ),
     "companies": ("createdate", "domain", "hs_lastmodifieddate", "hs_object_id", "name"),
-    "deals": ("amount", "closedate", "createdate", "dealname", "dealstage",
-              "hs_lastmodifieddate", "hs_object_id", "pipeline"),
+    "deals": (
+        "amount",
+        "closedate",
+        "createdate",
+        "dealname",
+        "dealstage",
+        "hs_lastmodifieddate",
+        "hs_object_id",
+        "pipeline",
+    ),
 }
 ENGAGEMENT_DEFAULTS = ("hs_createdate", "hs_lastmodifieddate", "hs_object_id")
 
@@ -55,10 +69,18 @@ def always_returned(obj: str) -> tuple[str, ...]:
 
 # --- errors -----------------------------------------------------------------
 
+
 def error(status: int, category: str, message: str, **extra: Any) -> Response:
-    return json_response(status, {"status": "error", "message": message,
-                                  "correlationId": str(uuid.uuid4()), "category": category,
-                                  **extra})
+    return json_response(
+        status,
+        {
+            "status": "error",
+            "message": message,
+            "correlationId": str(uuid.uuid4()),
+            "category": category,
+            **extra,
+        },
+    )
 
 
 def bad_request(message: str) -> ApiError:
@@ -68,21 +90,38 @@ def bad_request(message: str) -> ApiError:
 def authenticate(req: Request) -> Response | None:
     token = req.bearer()
     if token is None:
-        return error(401, "INVALID_AUTHENTICATION",
-                     "Authentication credentials not found. This API supports OAuth 2.0 "
-                     "authentication and you can find more details at "
-                     "https://developers.hubspot.com/docs/methods/auth/oauth-overview")
+        return error(
+            401,
+            "INVALID_AUTHENTICATION",
+            "Authentication credentials not found. This API supports OAuth 2.0 "
+            "authentication and you can find more details at "
+            "https://developers.hubspot.com/docs/methods/auth/oauth-overview",
+        )
     if not auth.matches(token, req.ctx.tokens["hubspot"]):
-        return error(401, "INVALID_AUTHENTICATION",
-                     "The OAuth token used to make this call expired or is invalid.")
+        return error(
+            401,
+            "INVALID_AUTHENTICATION",
+            "The OAuth token used to make this call expired or is invalid.",
+        )
     return None
 
 
 def throttled() -> Response:
-    resp = error(429, "RATE_LIMITS", "You have reached your secondly limit.",
-                 errorType="RATE_LIMIT", policyName="SECONDLY", groupName="publicapi")
-    resp.headers.update({"Retry-After": "1", "X-HubSpot-RateLimit-Interval-Milliseconds": "10000",
-                         "X-HubSpot-RateLimit-Remaining": "0"})
+    resp = error(
+        429,
+        "RATE_LIMITS",
+        "You have reached your secondly limit.",
+        errorType="RATE_LIMIT",
+        policyName="SECONDLY",
+        groupName="publicapi",
+    )
+    resp.headers.update(
+        {
+            "Retry-After": "1",
+            "X-HubSpot-RateLimit-Interval-Milliseconds": "10000",
+            "X-HubSpot-RateLimit-Remaining": "0",
+        }
+    )
     return resp
 
 
@@ -91,6 +130,7 @@ def server_error() -> Response:
 
 
 # --- the current state of each object type ----------------------------------
+
 
 def _id_order(rec: dict) -> tuple:
     rid = str(rec["id"])
@@ -139,8 +179,9 @@ def _known_properties(req: Request, obj: str) -> list[str]:
 
 def _render(req: Request, obj: str, rec: dict, properties: list[str] | None) -> dict:
     known = set(_known_properties(req, obj))
-    wanted = properties if properties is not None else DEFAULT_PROPERTIES.get(obj,
-                                                                             ENGAGEMENT_DEFAULTS)
+    wanted = (
+        properties if properties is not None else DEFAULT_PROPERTIES.get(obj, ENGAGEMENT_DEFAULTS)
+    )
     names = dict.fromkeys([*wanted, *always_returned(obj)])
     props = _props(rec)
     out: dict[str, Any] = {"id": rec.get("id")}
@@ -153,6 +194,7 @@ def _render(req: Request, obj: str, rec: dict, properties: list[str] | None) -> 
 
 
 # --- GET /crm/v3/objects/{object} -------------------------------------------
+
 
 def list_objects(req: Request, m: re.Match[str]) -> Response:
     obj = m["object"]
@@ -169,7 +211,7 @@ def list_objects(req: Request, m: re.Match[str]) -> Response:
             raise bad_request(f"Invalid 'after' cursor: {req.arg('after')}")
     archived = (req.arg("archived") or "false").lower() == "true"
     rows = [r for r in _objects(req, obj) if (r.get("archived") is True) == archived]
-    page = rows[start:start + limit]
+    page = rows[start : start + limit]
     properties = req.list_arg("properties")
     associations = req.list_arg("associations")
     results = []
@@ -195,6 +237,7 @@ def list_objects(req: Request, m: re.Match[str]) -> Response:
 
 
 # --- POST /crm/v3/objects/{object}/search -----------------------------------
+
 
 def _as_number(value: Any) -> float | None:
     """Numbers and instants both compare as numbers: HubSpot accepts epoch
@@ -226,11 +269,13 @@ def _compare(left: Any, right: Any) -> int | None:
     return (a > b) - (a < b)
 
 
-ALIASES = {"lastmodifieddate": ("hs_lastmodifieddate", "updatedAt"),
-           "hs_lastmodifieddate": ("lastmodifieddate", "updatedAt"),
-           "createdate": ("hs_createdate", "createdAt"),
-           "hs_createdate": ("createdate", "createdAt"),
-           "hs_object_id": ("id",)}
+ALIASES = {
+    "lastmodifieddate": ("hs_lastmodifieddate", "updatedAt"),
+    "hs_lastmodifieddate": ("lastmodifieddate", "updatedAt"),
+    "createdate": ("hs_createdate", "createdAt"),
+    "hs_createdate": ("createdate", "createdAt"),
+    "hs_object_id": ("id",),
+}
 
 
 def _value(rec: dict, name: str) -> Any:
@@ -260,8 +305,14 @@ def _matches(rec: dict, flt: dict) -> bool:
     if op == "CONTAINS_TOKEN":
         return value is not None and str(flt.get("value", "")).casefold() in str(value).casefold()
     cmp = _compare(value, flt.get("value"))
-    tests = {"EQ": lambda c: c == 0, "NEQ": lambda c: c != 0, "LT": lambda c: c < 0,
-             "LTE": lambda c: c <= 0, "GT": lambda c: c > 0, "GTE": lambda c: c >= 0}
+    tests = {
+        "EQ": lambda c: c == 0,
+        "NEQ": lambda c: c != 0,
+        "LT": lambda c: c < 0,
+        "LTE": lambda c: c <= 0,
+        "GT": lambda c: c > 0,
+        "GTE": lambda c: c >= 0,
+    }
     if op not in tests:
         raise bad_request(f"Unsupported filter operator {op}")
     if cmp is None:
@@ -301,8 +352,11 @@ def search_objects(req: Request, m: re.Match[str]) -> Response:
     groups = query.get("filterGroups") or []
     rows = [r for r in _objects(req, obj) if r.get("archived") is not True]
     if groups:
-        rows = [r for r in rows
-                if any(all(_matches(r, f) for f in (g.get("filters") or [])) for g in groups)]
+        rows = [
+            r
+            for r in rows
+            if any(all(_matches(r, f) for f in (g.get("filters") or [])) for g in groups)
+        ]
     for sort in reversed(query.get("sorts") or []):
         if isinstance(sort, str):
             name, descending = sort.lstrip("-"), sort.startswith("-")
@@ -310,7 +364,7 @@ def search_objects(req: Request, m: re.Match[str]) -> Response:
             name = str(sort.get("propertyName"))
             descending = str(sort.get("direction", "ASCENDING")).upper() == "DESCENDING"
         rows = sorted(rows, key=_sort_key(name), reverse=descending)
-    page = rows[start:start + req.ctx.cap(limit)]
+    page = rows[start : start + req.ctx.cap(limit)]
     properties = query.get("properties")
     if isinstance(properties, str):
         properties = [p.strip() for p in properties.split(",") if p.strip()]
@@ -325,6 +379,7 @@ def search_objects(req: Request, m: re.Match[str]) -> Response:
 
 
 # --- properties, owners, pipelines ------------------------------------------
+
 
 def _property_type(values: list[Any]) -> str:
     present = [v for v in values if v not in (None, "")]
@@ -341,9 +396,17 @@ def list_properties(req: Request, m: re.Match[str]) -> Response:
     results = []
     for name in _known_properties(req, obj):
         kind = _property_type([_props(r).get(name) for r in rows[:200]])
-        results.append({"name": name, "label": name, "type": kind, "fieldType": "text",
-                        "groupName": f"{obj[:-1]}information", "hidden": False,
-                        "archived": False})
+        results.append(
+            {
+                "name": name,
+                "label": name,
+                "type": kind,
+                "fieldType": "text",
+                "groupName": f"{obj[:-1]}information",
+                "hidden": False,
+                "archived": False,
+            }
+        )
     return json_response(200, {"results": results})
 
 
@@ -368,7 +431,7 @@ def list_owners(req: Request, m: re.Match[str]) -> Response:
     archived = (req.arg("archived") or "false").lower() == "true"
     owners = req.ctx.store.get("hubspot/owners", _owners)
     rows = [o for o in owners if (o.get("archived") is True) == archived]
-    page = rows[start:start + limit]
+    page = rows[start : start + limit]
     body: dict[str, Any] = {"results": page}
     if start + len(page) < len(rows):
         after = encode_cursor("hubspot/owners", start + len(page))

@@ -42,19 +42,30 @@ def authenticate(req: Request) -> Response | None:
         return error(401, "INVALID_ACCESS_TOKEN", "Invalid access token", serviceErrorCode=65600)
     version = req.headers.get("LinkedIn-Version")
     if not version:
-        return error(400, "VERSION_MISSING", "A version must be present. Please specify a "
-                     "version by adding the LinkedIn-Version header.")
+        return error(
+            400,
+            "VERSION_MISSING",
+            "A version must be present. Please specify a "
+            "version by adding the LinkedIn-Version header.",
+        )
     if not re.fullmatch(r"\d{6}", version.strip()):
         return error(426, "NONEXISTENT_VERSION", f"Requested version {version} is not active")
     if req.headers.get("X-Restli-Protocol-Version") != "2.0.0":
-        return error(400, "ILLEGAL_ARGUMENT", "This fake speaks Rest.li 2.0 only: send "
-                     "X-Restli-Protocol-Version: 2.0.0")
+        return error(
+            400,
+            "ILLEGAL_ARGUMENT",
+            "This fake speaks Rest.li 2.0 only: send X-Restli-Protocol-Version: 2.0.0",
+        )
     return None
 
 
 def throttled() -> Response:
-    resp = error(429, "TOO_MANY_REQUESTS", "Resource level throttle APPLICATION DAY limit for "
-                 "calls to this resource is reached.", serviceErrorCode=101)
+    resp = error(
+        429,
+        "TOO_MANY_REQUESTS",
+        "Resource level throttle APPLICATION DAY limit for calls to this resource is reached.",
+        serviceErrorCode=101,
+    )
     resp.headers["Retry-After"] = "1"
     return resp
 
@@ -64,6 +75,7 @@ def server_error() -> Response:
 
 
 # --- data -------------------------------------------------------------------
+
 
 def _elements(root: Path, name: str) -> list[dict]:
     return list_field(read_json(root / "linkedin_ads" / name), "elements")
@@ -84,11 +96,17 @@ def analytics(root: Path) -> list[dict]:
             pivots = row.get("pivotValues") or [None]
             key = (pivots[0], _day((row.get("dateRange") or {}).get("start")))
             latest[key if None not in key else (str(month), pos)] = row
-    return sorted(latest.values(), key=lambda r: (_day((r.get("dateRange") or {}).get("start"))
-                                                  or (0, 0, 0), str(r.get("pivotValues"))))
+    return sorted(
+        latest.values(),
+        key=lambda r: (
+            _day((r.get("dateRange") or {}).get("start")) or (0, 0, 0),
+            str(r.get("pivotValues")),
+        ),
+    )
 
 
 # --- paging over finder results ---------------------------------------------
+
 
 def _cursor_page(req: Request, rows: list[dict], kind: str) -> Response:
     size = int_arg(req.arg("pageSize"), DEFAULT_PAGE_SIZE)
@@ -100,13 +118,19 @@ def _cursor_page(req: Request, rows: list[dict], kind: str) -> Response:
         start = decode_cursor(req.arg("pageToken"), kind)
         if start is None:
             raise invalid(f"Invalid pageToken {req.arg('pageToken')}")
-    page = rows[start:start + size]
+    page = rows[start : start + size]
     metadata: dict[str, Any] = {}
     if start + len(page) < len(rows):
         metadata["nextPageToken"] = encode_cursor(kind, start + len(page))
-    return json_response(200, {"paging": {"start": start, "count": size, "links": []},
-                               "elements": page, "metadata": metadata},
-                         {"X-RestLi-Protocol-Version": "2.0.0"})
+    return json_response(
+        200,
+        {
+            "paging": {"start": start, "count": size, "links": []},
+            "elements": page,
+            "metadata": metadata,
+        },
+        {"X-RestLi-Protocol-Version": "2.0.0"},
+    )
 
 
 def _require_search(req: Request) -> None:
@@ -116,18 +140,22 @@ def _require_search(req: Request) -> None:
 
 def search_accounts(req: Request, m: re.Match[str]) -> Response:
     _require_search(req)
-    return _cursor_page(req, req.ctx.store.get("linkedin_ads/accounts",
-                                               lambda root: _elements(root, "accounts.json")),
-                        "linkedin/accounts")
+    return _cursor_page(
+        req,
+        req.ctx.store.get("linkedin_ads/accounts", lambda root: _elements(root, "accounts.json")),
+        "linkedin/accounts",
+    )
 
 
 def search_campaigns(req: Request, m: re.Match[str]) -> Response:
     _require_search(req)
     account = m["account"]
-    campaigns = req.ctx.store.get("linkedin_ads/campaigns",
-                                  lambda root: _elements(root, "campaigns.json"))
-    accounts = req.ctx.store.get("linkedin_ads/accounts",
-                                 lambda root: _elements(root, "accounts.json"))
+    campaigns = req.ctx.store.get(
+        "linkedin_ads/campaigns", lambda root: _elements(root, "campaigns.json")
+    )
+    accounts = req.ctx.store.get(
+        "linkedin_ads/accounts", lambda root: _elements(root, "accounts.json")
+    )
     known = {str(a.get("id")) for a in accounts}
     known |= {str(c.get("account", "")).removeprefix(ACCOUNT_URN) for c in campaigns}
     if account not in known:
@@ -138,6 +166,7 @@ def search_campaigns(req: Request, m: re.Match[str]) -> Response:
 
 # --- GET /rest/adAnalytics?q=analytics --------------------------------------
 
+
 def _restli_param(params: dict[str, str], name: str) -> Any:
     try:
         return restli.parse(params[name]) if name in params else None
@@ -147,8 +176,9 @@ def _restli_param(params: dict[str, str], name: str) -> Any:
 
 def _urn_list(params: dict[str, str], name: str) -> list[str] | None:
     value = _restli_param(params, name)
-    if value is not None and not (isinstance(value, list)
-                                  and all(isinstance(v, str) for v in value)):
+    if value is not None and not (
+        isinstance(value, list) and all(isinstance(v, str) for v in value)
+    ):
         raise invalid(f"Param '{name}' must be a Rest.li List(...) of URNs")
     return value
 
@@ -173,28 +203,36 @@ def ad_analytics(req: Request, m: re.Match[str]) -> Response:
         raise invalid("At least one facet (accounts, campaigns) is required")
     wanted = set(campaigns or [])
     if accounts:
-        all_campaigns = req.ctx.store.get("linkedin_ads/campaigns",
-                                          lambda root: _elements(root, "campaigns.json"))
-        wanted |= {f"{CAMPAIGN_URN}{c.get('id')}" for c in all_campaigns
-                   if c.get("account") in set(accounts)}
-    rows = [r for r in req.ctx.store.get("linkedin_ads/ad_analytics", analytics)
-            if (r.get("pivotValues") or [None])[0] in wanted
-            and start <= (_day((r.get("dateRange") or {}).get("start")) or (0, 0, 0)) <= end]
+        all_campaigns = req.ctx.store.get(
+            "linkedin_ads/campaigns", lambda root: _elements(root, "campaigns.json")
+        )
+        wanted |= {
+            f"{CAMPAIGN_URN}{c.get('id')}"
+            for c in all_campaigns
+            if c.get("account") in set(accounts)
+        }
+    rows = [
+        r
+        for r in req.ctx.store.get("linkedin_ads/ad_analytics", analytics)
+        if (r.get("pivotValues") or [None])[0] in wanted
+        and start <= (_day((r.get("dateRange") or {}).get("start")) or (0, 0, 0)) <= end
+    ]
     fields = plain.get("fields")
     names = [f for f in fields.split(",") if f] if fields else list(DEFAULT_ANALYTICS_FIELDS)
     elements = [{n: r[n] for n in names if n in r} for r in rows]
     # The analytics finder is not paged: everything comes back at once.
-    return json_response(200, {"paging": {"start": 0, "count": len(elements), "links": []},
-                               "elements": elements},
-                         {"X-RestLi-Protocol-Version": "2.0.0"})
+    return json_response(
+        200,
+        {"paging": {"start": 0, "count": len(elements), "links": []}, "elements": elements},
+        {"X-RestLi-Protocol-Version": "2.0.0"},
+    )
 
 
 VENDOR = Vendor(
     name="linkedin_ads",
     routes=[
         ("GET", re.compile(r"^/rest/adAccounts/?$"), search_accounts),
-        ("GET", re.compile(r"^/rest/adAccounts/(?P<account>\d+)/adCampaigns/?$"),
-         search_campaigns),
+        ("GET", re.compile(r"^/rest/adAccounts/(?P<account>\d+)/adCampaigns/?$"), search_campaigns),
         ("GET", re.compile(r"^/rest/adAnalytics/?$"), ad_analytics),
     ],
     authenticate=authenticate,

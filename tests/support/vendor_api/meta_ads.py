@@ -27,9 +27,18 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def error(status: int, code: int, message: str, **extra: Any) -> Response:
-    return json_response(status, {"error": {"message": message, "type": "OAuthException",
-                                            "code": code, **extra,
-                                            "fbtrace_id": uuid.uuid4().hex[:11]}})
+    return json_response(
+        status,
+        {
+            "error": {
+                "message": message,
+                "type": "OAuthException",
+                "code": code,
+                **extra,
+                "fbtrace_id": uuid.uuid4().hex[:11],
+            }
+        },
+    )
 
 
 def invalid(message: str) -> ApiError:
@@ -49,17 +58,39 @@ def authenticate(req: Request) -> Response | None:
 def throttled() -> Response:
     # Real Graph often signals this throttle on a 400; 429 lets one retry policy
     # serve every vendor, and the body carries Meta's own code.
-    resp = error(429, 80000, "There have been too many calls from this ad-account. "
-                 "Wait a bit and try again.", error_subcode=2446079, is_transient=True)
-    resp.headers.update({"Retry-After": "1", "x-business-use-case-usage": json.dumps(
-        {"0": [{"type": "ads_insights", "call_count": 100,
-                "estimated_time_to_regain_access": 1}]})})
+    resp = error(
+        429,
+        80000,
+        "There have been too many calls from this ad-account. Wait a bit and try again.",
+        error_subcode=2446079,
+        is_transient=True,
+    )
+    resp.headers.update(
+        {
+            "Retry-After": "1",
+            "x-business-use-case-usage": json.dumps(
+                {
+                    "0": [
+                        {
+                            "type": "ads_insights",
+                            "call_count": 100,
+                            "estimated_time_to_regain_access": 1,
+                        }
+                    ]
+                }
+            ),
+        }
+    )
     return resp
 
 
 def server_error() -> Response:
-    return error(500, 2, "An unexpected error has occurred. Please retry your request later.",
-                 is_transient=True)
+    return error(
+        500,
+        2,
+        "An unexpected error has occurred. Please retry your request later.",
+        is_transient=True,
+    )
 
 
 def insights(root: Path) -> dict[str, list[dict]]:
@@ -72,8 +103,10 @@ def insights(root: Path) -> dict[str, list[dict]]:
                 for pos, row in enumerate(list_field(read_json(page), "data")):
                     key = (row.get("campaign_id"), row.get("date_start"))
                     latest[key if None not in key else (str(page), pos)] = row
-        rows = sorted(latest.values(), key=lambda r: (str(r.get("date_start") or ""),
-                                                       str(r.get("campaign_id") or "")))
+        rows = sorted(
+            latest.values(),
+            key=lambda r: (str(r.get("date_start") or ""), str(r.get("campaign_id") or "")),
+        )
         out[account.name.removeprefix("act_")] = rows
     return out
 
@@ -87,8 +120,12 @@ def _time_range(req: Request) -> tuple[str, str]:
         since, until = span["since"], span["until"]
     except (ValueError, TypeError, KeyError):
         raise invalid("Param time_range must be a JSON object with since and until") from None
-    if not (isinstance(since, str) and isinstance(until, str)
-            and DATE_RE.match(since) and DATE_RE.match(until)):
+    if not (
+        isinstance(since, str)
+        and isinstance(until, str)
+        and DATE_RE.match(since)
+        and DATE_RE.match(until)
+    ):
         raise invalid("Param time_range dates must be YYYY-MM-DD")
     return since, until
 
@@ -97,9 +134,16 @@ def get_insights(req: Request, m: re.Match[str]) -> Response:
     account = m["account"]
     data = req.ctx.store.get("meta_ads/insights", insights)
     if account not in data:
-        raise ApiError(error(400, 100, f"Unsupported get request. Object with ID 'act_{account}' "
-                             "does not exist, cannot be loaded due to missing permissions, or "
-                             "does not support this operation.", error_subcode=33))
+        raise ApiError(
+            error(
+                400,
+                100,
+                f"Unsupported get request. Object with ID 'act_{account}' "
+                "does not exist, cannot be loaded due to missing permissions, or "
+                "does not support this operation.",
+                error_subcode=33,
+            )
+        )
     if (req.arg("level") or "account") != "campaign":
         raise invalid("The fake serves level=campaign only")
     if req.arg("time_increment") != "1":
@@ -118,7 +162,7 @@ def get_insights(req: Request, m: re.Match[str]) -> Response:
             if cursor is None:
                 raise invalid(f"Invalid cursor for param {name}")
             start = max(cursor + shift, 0)
-    page = rows[start:start + limit]
+    page = rows[start : start + limit]
     fields = req.list_arg("fields")
     if fields:
         keep = dict.fromkeys([*fields, "date_start", "date_stop"])

@@ -30,7 +30,7 @@ def parse(text: str) -> Any:
     parser = _Parser(text)
     value = parser.value()
     if parser.pos != len(text):
-        raise RestliError(f"unexpected {text[parser.pos:]!r} in {text!r}")
+        raise RestliError(f"unexpected {text[parser.pos :]!r} in {text!r}")
     return value
 
 
@@ -81,4 +81,4 @@ class _Parser:
             self.pos += 1
         if self.pos == start:
             raise RestliError(f"empty value at {start} in {self.text!r}")
-        return unquote(self.text[start:self.pos])
+        return unquote(self.text[start : self.pos])

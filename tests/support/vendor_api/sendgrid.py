@@ -34,9 +34,14 @@ def authenticate(req: Request) -> Response | None:
 
 def throttled() -> Response:
     resp = error(429, "too many requests")
-    resp.headers.update({"Retry-After": "1", "X-RateLimit-Limit": "600",
-                         "X-RateLimit-Remaining": "0",
-                         "X-RateLimit-Reset": str(int(time.time()) + 1)})
+    resp.headers.update(
+        {
+            "Retry-After": "1",
+            "X-RateLimit-Limit": "600",
+            "X-RateLimit-Remaining": "0",
+            "X-RateLimit-Reset": str(int(time.time()) + 1),
+        }
+    )
     return resp
 
 
@@ -55,8 +60,7 @@ def single_sends(root: Path) -> list[dict]:
 def list_single_sends(req: Request, m: re.Match[str]) -> Response:
     size = int_arg(req.arg("page_size"), MAX_PAGE_SIZE)
     if size is None or size > MAX_PAGE_SIZE:
-        raise ApiError(error(400, f"page_size must be between 1 and {MAX_PAGE_SIZE}",
-                             "page_size"))
+        raise ApiError(error(400, f"page_size must be between 1 and {MAX_PAGE_SIZE}", "page_size"))
     size = req.ctx.cap(size)
     start = 0
     if req.arg("page_token"):
@@ -64,7 +68,7 @@ def list_single_sends(req: Request, m: re.Match[str]) -> Response:
         if start is None:
             raise ApiError(error(400, "invalid page_token", "page_token"))
     rows = req.ctx.store.get("sendgrid/singlesends", single_sends)
-    page = rows[start:start + size]
+    page = rows[start : start + size]
     metadata = {"self": req.link({}), "count": len(rows)}
     if start + len(page) < len(rows):
         token = encode_cursor("sendgrid/singlesends", start + len(page))

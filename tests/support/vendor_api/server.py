@@ -18,8 +18,13 @@ from . import auth, google_ads, hubspot, linkedin_ads, meta_ads, sendgrid
 from .landing import LandingStore
 from .protocol import ApiError, Context, Request, Response, Vendor, json_response
 
-VENDORS: tuple[Vendor, ...] = (hubspot.VENDOR, google_ads.VENDOR, meta_ads.VENDOR,
-                               linkedin_ads.VENDOR, sendgrid.VENDOR)
+VENDORS: tuple[Vendor, ...] = (
+    hubspot.VENDOR,
+    google_ads.VENDOR,
+    meta_ads.VENDOR,
+    linkedin_ads.VENDOR,
+    sendgrid.VENDOR,
+)
 
 FailMode = Literal["error", "drop"]
 DROPPED = 0  # the status logged for a connection closed without an answer
@@ -57,8 +62,11 @@ class Faults:
             self.requests += 1
             if self.rate_limit_every and self.requests % self.rate_limit_every == 0:
                 return "throttle"
-            if (self.fail_after is not None and self.successes >= self.fail_after
-                    and (self.fail_times is None or self.failures < self.fail_times)):
+            if (
+                self.fail_after is not None
+                and self.successes >= self.fail_after
+                and (self.fail_times is None or self.failures < self.fail_times)
+            ):
                 self.failures += 1
                 return self.fail_mode
             return None
@@ -124,8 +132,10 @@ class _Handler(BaseHTTPRequestHandler):
         vendor, resp = self._answer(req)
         status = DROPPED if resp is None else resp.status
         self.server.request_log.append(
-            LoggedRequest(req.method, req.path, status, req.raw_query,
-                          vendor.name if vendor else None))
+            LoggedRequest(
+                req.method, req.path, status, req.raw_query, vendor.name if vendor else None
+            )
+        )
         if resp is None:
             self._drop()
         else:
@@ -165,8 +175,9 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception:
             # A bug in the fake must show in the test output, not as a hang.
             traceback.print_exc(file=sys.stderr)
-            return json_response(500, {"message": "vendor fake crashed",
-                                       "traceback": traceback.format_exc()})
+            return json_response(
+                500, {"message": "vendor fake crashed", "traceback": traceback.format_exc()}
+            )
         if 200 <= resp.status < 300:
             faults.succeeded()
         return resp
@@ -186,11 +197,19 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(landing_dir: str | Path, *, tokens: dict[str, str] | None = None,
-          page_size: int | None = None, fail_after: int | None = None,
-          fail_mode: FailMode = "error", fail_times: int | None = None,
-          rate_limit_every: int | None = None, host: str = "127.0.0.1", port: int = 0,
-          verbose: bool = False) -> Iterator[VendorApiHandle]:
+def serve(
+    landing_dir: str | Path,
+    *,
+    tokens: dict[str, str] | None = None,
+    page_size: int | None = None,
+    fail_after: int | None = None,
+    fail_mode: FailMode = "error",
+    fail_times: int | None = None,
+    rate_limit_every: int | None = None,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    verbose: bool = False,
+) -> Iterator[VendorApiHandle]:
     """Serve `landing_dir` through the vendors' APIs for the `with` block.
 
     tokens: overrides of auth.DEFAULT_TOKENS. page_size: caps every page
@@ -198,20 +217,37 @@ def serve(landing_dir: str | Path, *, tokens: dict[str, str] | None = None,
     fail_after / fail_mode / fail_times / rate_limit_every: see Faults.
     port=0 picks a free port; the handle's base_url says which.
     """
-    handle = start(landing_dir, tokens=tokens, page_size=page_size, fail_after=fail_after,
-                   fail_mode=fail_mode, fail_times=fail_times,
-                   rate_limit_every=rate_limit_every, host=host, port=port, verbose=verbose)
+    handle = start(
+        landing_dir,
+        tokens=tokens,
+        page_size=page_size,
+        fail_after=fail_after,
+        fail_mode=fail_mode,
+        fail_times=fail_times,
+        rate_limit_every=rate_limit_every,
+        host=host,
+        port=port,
+        verbose=verbose,
+    )
     try:
         yield handle
     finally:
         handle.stop()
 
 
-def start(landing_dir: str | Path, *, tokens: dict[str, str] | None = None,
-          page_size: int | None = None, fail_after: int | None = None,
-          fail_mode: FailMode = "error", fail_times: int | None = None,
-          rate_limit_every: int | None = None, host: str = "127.0.0.1", port: int = 0,
-          verbose: bool = False) -> VendorApiHandle:
+def start(
+    landing_dir: str | Path,
+    *,
+    tokens: dict[str, str] | None = None,
+    page_size: int | None = None,
+    fail_after: int | None = None,
+    fail_mode: FailMode = "error",
+    fail_times: int | None = None,
+    rate_limit_every: int | None = None,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    verbose: bool = False,
+) -> VendorApiHandle:
     """Like serve(), without the `with`: call .stop() on the handle."""
     landing = Path(landing_dir)
     if not landing.is_dir():
@@ -226,8 +262,13 @@ def start(landing_dir: str | Path, *, tokens: dict[str, str] | None = None,
     server.request_log = []
     server.verbose = verbose
     # A short poll keeps stop() (and so each test) fast.
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              name="vendor-api-fake", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever,
+        kwargs={"poll_interval": 0.05},
+        name="vendor-api-fake",
+        daemon=True,
+    )
     thread.start()
-    return VendorApiHandle(base_url, landing, resolved, server.faults, server.request_log,
-                           server, thread)
+    return VendorApiHandle(
+        base_url, landing, resolved, server.faults, server.request_log, server, thread
+    )

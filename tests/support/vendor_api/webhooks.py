@@ -15,8 +15,9 @@ from .landing import sorted_files
 Signer = Callable[[bytes, str], str]
 
 
-def replay_sendgrid_webhooks(landing_dir: str | Path, url: str, *, signer: Signer | None = None,
-                             timeout: float = 10.0) -> int:
+def replay_sendgrid_webhooks(
+    landing_dir: str | Path, url: str, *, signer: Signer | None = None, timeout: float = 10.0
+) -> int:
     """POST every `sendgrid/events/**/batch-*.json` body to `url`, byte for byte
     and in file-name order, as SendGrid would; returns how many were sent.
 
