@@ -17,14 +17,14 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export RUNTIME__DLTHUB_TELEMETRY := false
 export DO_NOT_TRACK := 1
 
-.PHONY: help install demo run dev test test-all lint format bench bench-ingest bench-attribution clean
+.PHONY: help install demo run dev test test-all lint format bench bench-ingest bench-attribution bench-core clean
 
 help:
 	@echo "make run    - set up, generate the demo company, run the whole pipeline, print a summary"
 	@echo "make test   - set up and run the test suite (slow tests excluded; make test-all for all)"
 	@echo "make dev    - open the Dagster UI on http://127.0.0.1:3000"
 	@echo "make lint   - ruff and sqlfluff"
-	@echo "make bench  - benchmarks at large scale (slow): bench-ingest, bench-attribution"
+	@echo "make bench  - benchmarks at large scale (slow): bench-ingest, bench-attribution, bench-core"
 
 # The virtual environment is rebuilt whenever pyproject.toml changes.
 $(INSTALLED): pyproject.toml
@@ -65,13 +65,16 @@ format: install
 BENCH_LANDING ?= $(CLOSEDLOOP_DATA_DIR)/bench/landing-$(or $(BENCH_SCALE),large)
 BENCH_TOUCHES ?= 20000000
 
-bench: bench-ingest bench-attribution
+bench: bench-ingest bench-attribution bench-core
 
 bench-ingest: install
 	$(BIN)/python -m benchmarks.bench_ingest $(BENCH_LANDING) --scale $(or $(BENCH_SCALE),large)
 
 bench-attribution: install
 	$(BIN)/python -m benchmarks.bench_attribution --touches $(BENCH_TOUCHES)
+
+bench-core: install
+	$(BIN)/python -m benchmarks.bench_core $(BENCH_LANDING) --scale $(or $(BENCH_SCALE),large)
 
 clean:
 	rm -rf data dbt_project/target dbt_project/logs

@@ -195,6 +195,46 @@ def raw_sources(con) -> list[str]:
     ]
 
 
+def quality_gate(con) -> list[str]:
+    """One line per check group (the schema a suite guards) for the latest validation run."""
+    rows = con.execute("""
+        with latest as (
+            select run_id from quality.validation_runs order by validated_at desc limit 1
+        )
+        select
+            split_part(table_name, '.', 1) as check_group,
+            count(*) as suites,
+            count(*) filter (where success) as passed,
+            sum(expectations) as expectations,
+            sum(blocking_failed) as blocking_failed
+        from quality.validation_runs
+        where run_id = (select run_id from latest)
+        group by check_group
+        order by check_group
+    """).fetchall()
+    return [
+        f"    {group:<14}{passed:>3}/{suites:<3} suites passed  {expectations:>4} expectations"
+        f"  {blocking:>3} blocking failures"
+        for group, suites, passed, expectations, blocking in rows
+    ] or ["    (no validation run recorded)"]
+
+
+def published(serving_path) -> list[str]:
+    """What BI tools read: the serving file and its latest publication."""
+    if not serving_path.exists():
+        return [f"    nothing published yet at {serving_path} (a blocking check failed?)"]
+    with duckdb.connect(str(serving_path), read_only=True) as serving:
+        run_id, published_at, tables = serving.execute("""
+            select run_id, published_at, len(json_keys(tables::json))
+            from _published_runs order by published_at desc limit 1
+        """).fetchone()
+    size_mb = serving_path.stat().st_size / 1e6
+    return [
+        f"    {serving_path}  ({size_mb:,.0f} MB, {tables} tables)",
+        f"    run {run_id} published at {published_at:%Y-%m-%d %H:%M:%S} UTC",
+    ]
+
+
 def schemas(con) -> list[str]:
     per_schema: dict[str, tuple[int, int]] = {}
     for schema, _, rows in table_counts(con):
@@ -216,6 +256,7 @@ SECTIONS: list[tuple[str, Callable]] = [
     ("Quarantine", quarantine),
     ("Raw sources", raw_sources),
     ("Warehouse", schemas),
+    ("Quality gate (latest run, per check group)", quality_gate),
 ]
 
 
@@ -238,6 +279,11 @@ def main() -> None:
     with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
         print(f"\nclosedloop warehouse: {settings.warehouse_path}")
         print(render(con))
+    print("\n  Published for BI")
+    try:
+        print("\n".join(published(settings.serving_path)))
+    except duckdb.Error as unreadable:
+        print(f"    (serving file unreadable: {str(unreadable).splitlines()[0]})")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 -- milestones and its time_decay weight (the one weight that needs the whole path). The other
 -- weights are arithmetic over these positions: int_attribution__touch_weights computes them,
 -- and data_driven once the Markov chain built from these paths is solved. This table is the
--- one large materialisation of attribution, so it keeps only what cannot be recomputed cheaply.
+-- one large materialisation of attribution, so it keeps only what cannot be recomputed cheaply:
+-- the conversion is its integer conversion_number (int_attribution__conversions has the rest,
+-- conversion_id included), which is also what the windows partition on.
 --
 -- Eligible (DESIGN §4): a touch of the conversion's contacts (the contact; for a deal its
 -- buying group, else its account's contacts), of a counted touch type, strictly before the
@@ -15,7 +17,15 @@ with
 
 conversions as (
 
-    select * from {{ ref('int_attribution__conversions') }}
+    select
+        conversion_number,
+        conversion_stage,
+        contact_key,
+        opportunity_key,
+        converted_at,
+        lead_created_at,
+        opportunity_created_at
+    from {{ ref('int_attribution__conversions') }}
 
 ),
 
@@ -51,12 +61,10 @@ conversion_contacts as (
 eligible as (
 
     select
-        conversion_contacts.conversion_id,
+        conversion_contacts.conversion_number,
         conversion_contacts.conversion_stage,
-        conversion_contacts.converted_at,
         conversion_contacts.lead_created_at,
         conversion_contacts.opportunity_created_at,
-        conversion_contacts.conversion_amount_usd,
         touches.touchpoint_id,
         touches.contact_key as touch_contact_key,
         touches.touched_at,
@@ -94,8 +102,8 @@ positioned as (
             as time_decay_weight
     from eligible
     window
-        conversion as (partition by conversion_id),
-        ordered_touches as (partition by conversion_id order by touched_at, touchpoint_id)
+        conversion as (partition by conversion_number),
+        ordered_touches as (partition by conversion_number order by touched_at, touchpoint_id)
 
 )
 

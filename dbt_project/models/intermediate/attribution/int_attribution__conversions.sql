@@ -120,9 +120,21 @@ unioned as (
     union all
     select * from opportunity_conversions
 
+),
+
+keyed as (
+
+    select
+        conversion_stage || ':' || coalesce(opportunity_key, contact_key) as conversion_id,
+        *
+    from unioned
+
 )
 
+-- conversion_number: an integer surrogate of conversion_id (its rank), so that the large
+-- eligible-touch table stores and partitions on an integer instead of the string.
 select
-    conversion_stage || ':' || coalesce(opportunity_key, contact_key) as conversion_id,
-    *
-from unioned
+    conversion_id,
+    row_number() over (order by conversion_id) as conversion_number,
+    * exclude (conversion_id)
+from keyed

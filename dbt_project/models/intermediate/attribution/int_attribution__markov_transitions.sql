@@ -19,7 +19,7 @@ conversion_touches as (
 
     select
         conversion_stage,
-        conversion_id,
+        conversion_number,
         touch_position,
         touch_count,
         channel,

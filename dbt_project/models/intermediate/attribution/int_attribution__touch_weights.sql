@@ -14,9 +14,32 @@
 
 with
 
+-- The eligible-touch table keys conversions by their integer conversion_number; the
+-- conversion's id, time and amount come back from int_attribution__conversions.
 conversion_touches as (
 
-    select * from {{ ref('int_attribution__conversion_touches') }}
+    select
+        conversions.conversion_id,
+        conversion_touches.conversion_stage,
+        conversions.converted_at,
+        conversions.conversion_amount_usd,
+        conversion_touches.conversion_number,
+        conversion_touches.touchpoint_id,
+        conversion_touches.touch_contact_key,
+        conversion_touches.touched_at,
+        conversion_touches.touch_type,
+        conversion_touches.channel,
+        conversion_touches.campaign_key,
+        conversion_touches.touch_position,
+        conversion_touches.touch_count,
+        conversion_touches.lead_creation_position,
+        conversion_touches.opportunity_creation_position,
+        conversion_touches.previous_channel,
+        conversion_touches.closed_won_position,
+        conversion_touches.time_decay_weight
+    from {{ ref('int_attribution__conversion_touches') }} as conversion_touches
+    inner join {{ ref('int_attribution__conversions') }} as conversions
+        on conversion_touches.conversion_number = conversions.conversion_number
 
 ),
 
@@ -52,7 +75,7 @@ weighted as (
             {{ attribution_position_weight(model_name) }} as {{ model_name }}_weight,
         {%- endfor %}
         coalesce(removal_effects.removal_effect, 0) / count(*) over (
-            partition by conversion_touches.conversion_id, conversion_touches.channel
+            partition by conversion_touches.conversion_number, conversion_touches.channel
         ) as removal_effect_per_touch
     from conversion_touches
     left join removal_effects
@@ -78,7 +101,7 @@ final as (
         end as touch_role,
         coalesce(
             removal_effect_per_touch
-            / nullif(sum(removal_effect_per_touch) over (partition by conversion_id), 0),
+            / nullif(sum(removal_effect_per_touch) over (partition by conversion_number), 0),
             1.0 / touch_count
         ) as data_driven_weight
     from weighted

@@ -29,5 +29,5 @@ select
     {%- endfor %}
 from {{ ref('int_attribution__touch_weights') }} as touch_weights
 inner join {{ ref('int_attribution__conversions') }} as conversions
-    on touch_weights.conversion_id = conversions.conversion_id
+    on touch_weights.conversion_number = conversions.conversion_number
 where conversions.opportunity_key is not null

@@ -42,7 +42,7 @@ touch_weights as (
             touch_weights.{{ model_name }}_weight{% if not loop.last %},{% endif %}
         {%- endfor %}
     from {{ ref('int_attribution__touch_weights') }} as touch_weights
-    inner join conversions on touch_weights.conversion_id = conversions.conversion_id
+    inner join conversions on touch_weights.conversion_number = conversions.conversion_number
 
 ),
 

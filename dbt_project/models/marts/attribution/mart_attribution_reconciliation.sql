@@ -23,7 +23,7 @@ opportunities as (
 conversions as (
 
     select
-        conversion_id,
+        conversion_number,
         conversion_stage,
         converted_at,
         conversion_amount_usd
@@ -34,7 +34,7 @@ conversions as (
 
 touched_conversions as (
 
-    select conversion_id
+    select conversion_number
     from {{ ref('int_attribution__conversion_touches') }}
     where conversion_stage in ('opportunity', 'closed_won') and touch_position = 1
 
@@ -88,7 +88,7 @@ unattributed as (
     where
         not exists (
             select 1 from touched_conversions
-            where touched_conversions.conversion_id = conversions.conversion_id
+            where touched_conversions.conversion_number = conversions.conversion_number
         )
     group by 1, 2
 

@@ -1,3 +1,7 @@
+-- A table, not a view like the rest of staging: the touchpoint, identity and email models
+-- read it several times, and re-parsing the JSON payloads on every read dominated their cost.
+{{ config(materialized='table') }}
+
 with
 
 source as (
