@@ -47,14 +47,18 @@ slice_periods as (
     from periods
     cross join slices
     cross join snapshot
-    where periods.period_start <= snapshot.snapshot_date
+    where
+        periods.period_start <= snapshot.snapshot_date
         and periods.period_end_at > (select min(customer_at) from accounts)
 
 ),
 
 sliced_accounts as (
 
-    select slices.dimension, slices.dimension_value, accounts.*
+    select
+        slices.dimension,
+        slices.dimension_value,
+        accounts.*
     from accounts
     inner join slices
         on accounts.account_key = slices.entity_key
@@ -82,8 +86,9 @@ counted as (
         ) as lost_customers
     from slice_periods
     left join sliced_accounts
-        on slice_periods.dimension = sliced_accounts.dimension
-        and slice_periods.dimension_value = sliced_accounts.dimension_value
+        on
+            slice_periods.dimension = sliced_accounts.dimension
+            and slice_periods.dimension_value = sliced_accounts.dimension_value
     group by all
 
 ),

@@ -11,10 +11,18 @@ expected as (
 
 by_rep as (
 
-    select period_grain, period_start, owner_key, * exclude (period_grain, period_start, owner_key)
+    select
+        period_grain,
+        period_start,
+        owner_key,
+        * exclude (period_grain, period_start, owner_key)
     from expected
     union all
-    select period_grain, period_start, '__all__', * exclude (period_grain, period_start, owner_key)
+    select
+        period_grain,
+        period_start,
+        '__all__',
+        * exclude (period_grain, period_start, owner_key)
     from expected
 
 ),

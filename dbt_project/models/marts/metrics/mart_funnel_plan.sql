@@ -37,15 +37,16 @@ trailing_counts as (
     select
         windows.quarter_start,
         {%- for step in steps %}
-        coalesce(sum(quarterly.entries) filter (where quarterly.funnel_step = '{{ step }}'), 0)
-            as trailing_{{ step }},
+            coalesce(sum(quarterly.entries) filter (where quarterly.funnel_step = '{{ step }}'), 0)
+                as trailing_{{ step }},
         {%- endfor %}
         coalesce(sum(quarterly.won_revenue_usd) filter (where quarterly.funnel_step = 'won_deals'), 0)
             as trailing_won_revenue_usd
     from windows
     left join quarterly
-        on quarterly.quarter_start >= windows.window_start
-        and quarterly.quarter_start < windows.quarter_start
+        on
+            quarterly.quarter_start >= windows.window_start
+            and quarterly.quarter_start < windows.quarter_start
     group by windows.quarter_start
 
 ),
@@ -60,8 +61,8 @@ rates as (
         {{ metrics_ratio('trailing_counts.trailing_won_revenue_usd', 'trailing_counts.trailing_won_deals') }}
             as trailing_avg_deal_size_usd,
         {%- for i in range(1, steps | length) %}
-        {{ metrics_ratio('trailing_counts.trailing_' ~ steps[i - 1], 'trailing_counts.trailing_' ~ steps[i]) }}
-            as rate_{{ steps[i] }}{% if not loop.last %},{% endif %}
+            {{ metrics_ratio('trailing_counts.trailing_' ~ steps[i - 1], 'trailing_counts.trailing_' ~ steps[i]) }}
+                as rate_{{ steps[i] }}{% if not loop.last %},{% endif %}
         {%- endfor %}
     from windows
     inner join trailing_counts
@@ -76,10 +77,12 @@ required as (
         -- Rounded to 9 places before ceil(): 7 / (1/3) must need 21, not 22.
         ceil(round({{ metrics_ratio('revenue_target_usd', 'trailing_avg_deal_size_usd') }}, 9))
             as required_won_deals
-        {%- for i in range(1, steps | length) %},
-        ceil(round({{ metrics_ratio('required_' ~ steps[i - 1], 'rate_' ~ steps[i]) }}, 9))
-            as required_{{ steps[i] }}
-        {%- endfor %}
+        {%- for i in range(1, steps | length) %}
+            ,
+            ceil(round({{ metrics_ratio('required_' ~ steps[i - 1], 'rate_' ~ steps[i]) }}, 9))
+                as required_{{ steps[i] }}
+    
+            {%- endfor %}
     from rates
 
 ),
@@ -89,8 +92,8 @@ actuals as (
     select
         required.quarter_start,
         {%- for step in steps %}
-        coalesce(sum(quarterly.entries) filter (where quarterly.funnel_step = '{{ step }}'), 0)
-            as actual_{{ step }},
+            coalesce(sum(quarterly.entries) filter (where quarterly.funnel_step = '{{ step }}'), 0)
+                as actual_{{ step }},
         {%- endfor %}
         coalesce(sum(quarterly.won_revenue_usd) filter (where quarterly.funnel_step = 'won_deals'), 0)
             as actual_won_revenue_usd
@@ -104,24 +107,24 @@ actuals as (
 final as (
 
     {%- for step in steps %}
-    select
-        required.quarter_start,
-        {{ loop.index }} as step_order,
-        '{{ step }}' as funnel_step,
-        required.revenue_target_usd,
-        required.window_start as trailing_window_start,
-        required.trailing_avg_deal_size_usd,
-        {% if loop.first -%} cast(null as double) {%- else -%} required.rate_{{ step }} {%- endif %}
-            as trailing_rate_to_next_step,
-        required.trailing_{{ step }} as trailing_entries,
-        cast(required.required_{{ step }} as bigint) as required_entries,
-        actuals.actual_{{ step }} as actual_entries,
-        actuals.actual_won_revenue_usd,
-        {{ metrics_ratio('actuals.actual_' ~ step, 'required.required_' ~ step) }} as actual_vs_required
-    from required
-    inner join actuals
-        on required.quarter_start = actuals.quarter_start
-    {% if not loop.last %}union all{% endif %}
+        select
+            required.quarter_start,
+            {{ loop.index }} as step_order,
+            '{{ step }}' as funnel_step,
+            required.revenue_target_usd,
+            required.window_start as trailing_window_start,
+            required.trailing_avg_deal_size_usd,
+            {% if loop.first -%} cast(null as double) {%- else -%} required.rate_{{ step }} {%- endif %}
+                as trailing_rate_to_next_step,
+            required.trailing_{{ step }} as trailing_entries,
+            cast(required.required_{{ step }} as bigint) as required_entries,
+            actuals.actual_{{ step }} as actual_entries,
+            actuals.actual_won_revenue_usd,
+            {{ metrics_ratio('actuals.actual_' ~ step, 'required.required_' ~ step) }} as actual_vs_required
+        from required
+        inner join actuals
+            on required.quarter_start = actuals.quarter_start
+        {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 
 )

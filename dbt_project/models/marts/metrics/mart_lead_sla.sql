@@ -35,7 +35,9 @@ snapshot as (
 
 activity_contacts as (
 
-    select distinct occurred_at, unnest(list_append(coalesce(contact_keys, []), contact_key)) as contact_key
+    select distinct
+        occurred_at,
+        unnest(list_append(coalesce(contact_keys, []), contact_key)) as contact_key
     from activities
 
 ),
@@ -55,9 +57,10 @@ mqls as (
         on contacts.contact_key = contact_dimensions.contact_key
     cross join snapshot
     left join activity_contacts
-        on contacts.contact_key = activity_contacts.contact_key
-        and activity_contacts.occurred_at >= contacts.mql_at
-        and cast(activity_contacts.occurred_at as date) <= snapshot.snapshot_date
+        on
+            contacts.contact_key = activity_contacts.contact_key
+            and activity_contacts.occurred_at >= contacts.mql_at
+            and cast(activity_contacts.occurred_at as date) <= snapshot.snapshot_date
     where cast(contacts.mql_at as date) <= snapshot.snapshot_date
     group by all
 

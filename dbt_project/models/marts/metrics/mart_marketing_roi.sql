@@ -80,12 +80,17 @@ series as (
 
 spine as (
 
-    select series.*, periods.period_grain, periods.period_start, periods.period_end
+    select
+        series.*,
+        periods.period_grain,
+        periods.period_start,
+        periods.period_end
     from series
     cross join snapshot
     inner join periods
-        on periods.period_end >= series.first_month
-        and periods.period_start <= snapshot.snapshot_date
+        on
+            periods.period_end >= series.first_month
+            and periods.period_start <= snapshot.snapshot_date
 
 ),
 
@@ -102,10 +107,11 @@ per_period as (
         coalesce(sum(monthly.program_cost_usd), 0) as program_cost_usd
     from spine
     left join monthly
-        on spine.channel = monthly.channel
-        and spine.campaign_key = monthly.campaign_key
-        and spine.attribution_model = monthly.attribution_model
-        and monthly.month_start between spine.period_start and spine.period_end
+        on
+            spine.channel = monthly.channel
+            and spine.campaign_key = monthly.campaign_key
+            and spine.attribution_model = monthly.attribution_model
+            and monthly.month_start between spine.period_start and spine.period_end
     group by all
 
 ),

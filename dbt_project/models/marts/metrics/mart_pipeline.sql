@@ -7,8 +7,8 @@ deals as (
 
     select * from {{ ref('metrics_pipeline_deals') }}
     where is_open
-        -- A deal with no expected close date belongs to no period (none in the demo).
-        and expected_close_date is not null
+    -- A deal with no expected close date belongs to no period (none in the demo).
+    and expected_close_date is not null
 
 ),
 

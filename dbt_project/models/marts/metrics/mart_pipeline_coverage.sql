@@ -67,8 +67,9 @@ by_rep as (
         quota_by_rep.quota_usd
     from pipeline_by_rep
     full outer join quota_by_rep
-        on pipeline_by_rep.period_start = quota_by_rep.period_start
-        and pipeline_by_rep.owner_key = quota_by_rep.owner_key
+        on
+            pipeline_by_rep.period_start = quota_by_rep.period_start
+            and pipeline_by_rep.owner_key = quota_by_rep.owner_key
 
 ),
 

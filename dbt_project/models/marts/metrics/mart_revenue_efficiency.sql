@@ -22,19 +22,28 @@ periods as (
 
 ad_spend as (
 
-    select date_day, spend_usd from {{ ref('fct_ad_spend_daily') }}
+    select
+        date_day,
+        spend_usd
+    from {{ ref('fct_ad_spend_daily') }}
 
 ),
 
 program_costs as (
 
-    select month_start, cost_usd from {{ ref('metrics_program_costs') }}
+    select
+        month_start,
+        cost_usd
+    from {{ ref('metrics_program_costs') }}
 
 ),
 
 sales_costs as (
 
-    select month_start, cost_usd from {{ ref('metrics_sales_costs') }}
+    select
+        month_start,
+        cost_usd
+    from {{ ref('metrics_sales_costs') }}
 
 ),
 
@@ -47,7 +56,10 @@ accounts as (
 
 closed_deals as (
 
-    select closed_at, amount_usd from {{ ref('metrics_closed_deals') }}
+    select
+        closed_at,
+        amount_usd
+    from {{ ref('metrics_closed_deals') }}
     where is_won
 
 ),
@@ -55,15 +67,35 @@ closed_deals as (
 -- Every dated fact as (day, measure, value), so that one join to the periods counts them all.
 facts as (
 
-    select date_day as fact_date, 'ad_spend' as measure, spend_usd as value from ad_spend
+    select
+        date_day as fact_date,
+        'ad_spend' as measure,
+        spend_usd as value
+    from ad_spend
     union all
-    select month_start, 'program_cost', cost_usd from program_costs
+    select
+        month_start,
+        'program_cost',
+        cost_usd
+    from program_costs
     union all
-    select month_start, 'sales_cost', cost_usd from sales_costs
+    select
+        month_start,
+        'sales_cost',
+        cost_usd
+    from sales_costs
     union all
-    select cast(customer_at as date), 'new_customer', 1 from accounts
+    select
+        cast(customer_at as date),
+        'new_customer',
+        1
+    from accounts
     union all
-    select cast(closed_at as date), 'won_revenue', amount_usd from closed_deals
+    select
+        cast(closed_at as date),
+        'won_revenue',
+        amount_usd
+    from closed_deals
 
 ),
 
@@ -72,7 +104,8 @@ bounded_periods as (
     select periods.*
     from periods
     cross join snapshot
-    where periods.period_start <= snapshot.snapshot_date
+    where
+        periods.period_start <= snapshot.snapshot_date
         and periods.period_end >= (select min(fact_date) from facts)
 
 ),

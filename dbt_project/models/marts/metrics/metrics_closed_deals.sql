@@ -46,7 +46,8 @@ closed as (
         on opportunities.account_key = accounts.account_key
     left join owner_teams
         on opportunities.owner_key = owner_teams.owner_key
-    where opportunities.outcome in ('won', 'lost')
+    where
+        opportunities.outcome in ('won', 'lost')
         and cast(opportunities.closed_at as date) <= {{ metrics_snapshot_date() }}
 
 )

@@ -12,7 +12,9 @@ snapshot as (
 
 snapshot_end as (
 
-    select snapshot_date, cast(snapshot_date as timestamp) + interval 1 day as snapshot_end_at
+    select
+        snapshot_date,
+        cast(snapshot_date as timestamp) + interval 1 day as snapshot_end_at
     from snapshot
 
 ),
@@ -59,10 +61,11 @@ deal_periods as (
     from opportunities
     cross join snapshot_end
     inner join periods
-        on opportunities.created_at < periods.period_end_at
-        and periods.period_start_at < snapshot_end.snapshot_end_at
-        and (opportunities.closed_at is null or opportunities.closed_at >= periods.period_start_at)
-        and opportunities.created_at < snapshot_end.snapshot_end_at
+        on
+            opportunities.created_at < periods.period_end_at
+            and periods.period_start_at < snapshot_end.snapshot_end_at
+            and (opportunities.closed_at is null or opportunities.closed_at >= periods.period_start_at)
+            and opportunities.created_at < snapshot_end.snapshot_end_at
 
 ),
 
@@ -110,11 +113,13 @@ joined as (
     inner join opportunities
         on deal_periods.opportunity_key = opportunities.opportunity_key
     left join state as at_commit
-        on at_commit.point_id = deal_periods.period_grain || '|' || deal_periods.period_start
-        || '|' || deal_periods.opportunity_key || '|commit'
+        on
+            at_commit.point_id = deal_periods.period_grain || '|' || deal_periods.period_start
+            || '|' || deal_periods.opportunity_key || '|commit'
     left join state as at_end
-        on at_end.point_id = deal_periods.period_grain || '|' || deal_periods.period_start
-        || '|' || deal_periods.opportunity_key || '|evaluated'
+        on
+            at_end.point_id = deal_periods.period_grain || '|' || deal_periods.period_start
+            || '|' || deal_periods.opportunity_key || '|evaluated'
 
 ),
 

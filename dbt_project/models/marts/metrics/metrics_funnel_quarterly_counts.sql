@@ -53,12 +53,15 @@ proposal_order as (
 
 proposals as (
 
-    select history.opportunity_key, min(history.valid_from) as entered_at
+    select
+        history.opportunity_key,
+        min(history.valid_from) as entered_at
     from history
     inner join stages
         on history.deal_stage_id = stages.deal_stage_id
     cross join proposal_order
-    where stages.display_order >= proposal_order.display_order
+    where
+        stages.display_order >= proposal_order.display_order
         and (not coalesce(stages.is_closed, false) or stages.probability >= 1)
     group by history.opportunity_key
 
@@ -66,7 +69,9 @@ proposals as (
 
 anonymous_visitors as (
 
-    select anonymous_id, min(touched_at) as entered_at
+    select
+        anonymous_id,
+        min(touched_at) as entered_at
     from touchpoints
     where contact_key is null and anonymous_id is not null
     group by anonymous_id
@@ -75,20 +80,59 @@ anonymous_visitors as (
 
 step_entries as (
 
-    select 1 as step_order, 'won_deals' as funnel_step, closed_at as entered_at, amount_usd
-    from closed_deals where is_won
+    select
+        1 as step_order,
+        'won_deals' as funnel_step,
+        closed_at as entered_at,
+        amount_usd
+    from closed_deals
+    where is_won
     union all
-    select 2, 'proposals', entered_at, null from proposals
+    select
+        2,
+        'proposals',
+        entered_at,
+        null
+    from proposals
     union all
-    select 3, 'sqls', sql_at, null from contacts where sql_at is not null
+    select
+        3,
+        'sqls',
+        sql_at,
+        null
+    from contacts
+    where sql_at is not null
     union all
-    select 4, 'mqls', mql_at, null from contacts where mql_at is not null
+    select
+        4,
+        'mqls',
+        mql_at,
+        null
+    from contacts
+    where mql_at is not null
     union all
-    select 5, 'leads', lead_at, null from contacts where lead_at is not null
+    select
+        5,
+        'leads',
+        lead_at,
+        null
+    from contacts
+    where lead_at is not null
     union all
-    select 6, 'visitors', visitor_at, null from contacts where visitor_at is not null
+    select
+        6,
+        'visitors',
+        visitor_at,
+        null
+    from contacts
+    where visitor_at is not null
     union all
-    select 6, 'visitors', entered_at, null from anonymous_visitors
+    select
+        6,
+        'visitors',
+        entered_at,
+        null
+    from anonymous_visitors
 
 ),
 

@@ -53,8 +53,9 @@ final as (
     left join per_contact
         on contacts.contact_key = per_contact.contact_key
     left join bands
-        on per_contact.peak_score >= bands.min_score
-        and (bands.max_score is null or per_contact.peak_score <= bands.max_score)
+        on
+            per_contact.peak_score >= bands.min_score
+            and (bands.max_score is null or per_contact.peak_score <= bands.max_score)
 
 )
 

@@ -10,11 +10,17 @@ calendar as (
 
 periods as (
 
-    select 'month' as period_grain, month_start as period_start, max(date_day) as period_end
+    select
+        'month' as period_grain,
+        month_start as period_start,
+        max(date_day) as period_end
     from calendar
     group by month_start
     union all
-    select 'quarter', quarter_start, max(date_day)
+    select
+        'quarter',
+        quarter_start,
+        max(date_day)
     from calendar
     group by quarter_start
 

@@ -12,7 +12,9 @@ snapshot as (
 -- The end of the snapshot day, in its own CTE (see STACK.md: interval CSE bug).
 snapshot_end as (
 
-    select snapshot_date, cast(snapshot_date as timestamp) + interval 1 day as snapshot_end_at
+    select
+        snapshot_date,
+        cast(snapshot_date as timestamp) + interval 1 day as snapshot_end_at
     from snapshot
 
 ),
