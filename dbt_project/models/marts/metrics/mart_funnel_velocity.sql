@@ -2,52 +2,20 @@
     contact and account level. cohort: by the period k was entered; period: by the period
     k+1 was entered. Pairs where either stage was inferred (skipped, filled from the next
     stage) are left out: their zero-day gap is an artefact of the filling, not a speed. -#}
-{%- set dimension_columns = {
-    'channel': 'first_touch_channel',
-    'company_size_band': 'company_size_band',
-    'industry': 'industry',
-    'owner_team': 'owner_team',
-} -%}
 with
 
-contact_funnel as (
+sliced_pairs as (
 
-    select * from {{ ref('fct_contact_funnel') }}
-
-),
-
-account_funnel as (
-
-    select * from {{ ref('fct_account_funnel') }}
+    select * from {{ ref('metrics_sliced_stage_pairs') }}
 
 ),
 
-contact_dimensions as (
-
-    select * from {{ ref('metrics_contact_dimensions') }}
-
-),
-
-account_dimensions as (
-
-    select * from {{ ref('metrics_account_dimensions') }}
-
-),
-
-stage_pairs as (
-
-    select 'contact' as level, * from ({{ metrics_stage_pairs('contact_funnel', 'contact_key') }})
-    union all
-    select 'account' as level, * from ({{ metrics_stage_pairs('account_funnel', 'account_key') }})
-
-),
-
-observed_steps as (
+sliced_steps as (
 
     select
         *,
         {{ metrics_days_between('from_at', 'to_at') }} as days_to_next_stage
-    from stage_pairs
+    from sliced_pairs
     where from_at is not null
         and to_at is not null
         and not from_is_inferred
@@ -55,29 +23,6 @@ observed_steps as (
         -- Out of order (an account's first lead before its first visit: different contacts)
         -- is not a step forward in time; such pairs are left out.
         and to_at >= from_at
-
-),
-
-slices as (
-
-    select 'contact' as level, *
-    from ({{ metrics_dimension_rows('contact_dimensions', 'contact_key', dimension_columns) }})
-    union all
-    select 'account' as level, *
-    from ({{ metrics_dimension_rows('account_dimensions', 'account_key', dimension_columns) }})
-
-),
-
-sliced_steps as (
-
-    select
-        slices.dimension,
-        slices.dimension_value,
-        observed_steps.*
-    from observed_steps
-    inner join slices
-        on observed_steps.level = slices.level
-        and observed_steps.entity_key = slices.entity_key
 
 ),
 
