@@ -35,12 +35,12 @@ $(INSTALLED): pyproject.toml
 install: $(INSTALLED)
 
 demo: install
-	$(BIN)/python -m ingestion.demo --scale $(SCALE) --seed $(SEED) --out $(CLOSEDLOOP_LANDING_DIR)
+	$(BIN)/python -m demo --scale $(SCALE) --seed $(SEED) --out $(CLOSEDLOOP_LANDING_DIR)
 
 run: demo
 	@mkdir -p $(CLOSEDLOOP_DAGSTER_STORAGE) $(CLOSEDLOOP_DAGSTER_LOGS)
 	$(BIN)/dagster job execute -m orchestration.definitions -j closedloop_pipeline
-	$(BIN)/python -m orchestration.summary
+	$(BIN)/python -m reporting.summary
 
 dev: install
 	@mkdir -p $(CLOSEDLOOP_DAGSTER_STORAGE) $(CLOSEDLOOP_DAGSTER_LOGS)

@@ -165,7 +165,7 @@ def main() -> None:
             [
                 sys.executable,
                 "-m",
-                "ingestion.demo",
+                "demo",
                 "--scale",
                 args.scale,
                 "--seed",

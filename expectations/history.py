@@ -17,12 +17,10 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import duckdb
 
-if TYPE_CHECKING:
-    from expectations.runner import ValidationReport
+from expectations.results import ExpectationResult, ValidationReport
 
 SCHEMA = "quality"
 
@@ -179,6 +177,58 @@ def _has_table(connection: duckdb.DuckDBPyConnection, name: str) -> bool:
             [SCHEMA, name],
         ).fetchone()[0]
     )
+
+
+def reports_from_history(
+    connection: duckdb.DuckDBPyConnection, run_id: str
+) -> list[ValidationReport]:
+    """The latest report of each suite validated in `run_id`, rebuilt from quality.*."""
+    runs = connection.execute(
+        f"""
+        select suite, table_name, success, row_count, validated_at
+        from {SCHEMA}.validation_runs where run_id = ?
+        qualify row_number() over (partition by suite order by validated_at desc) = 1
+        order by suite
+        """,
+        [run_id],
+    ).fetchall()
+    reports = []
+    for suite, table, success, row_count, validated_at in runs:
+        rows = connection.execute(
+            f"""
+            select expectation_type, description, severity, success, kwargs, observed,
+                   unexpected_count, sample, error
+            from {SCHEMA}.expectation_results
+            where run_id = ? and suite = ? and validated_at = ?
+            order by position
+            """,
+            [run_id, suite, validated_at],
+        ).fetchall()
+        results = [
+            ExpectationResult(
+                expectation_type=r[0],
+                description=r[1],
+                severity=r[2],
+                success=r[3],
+                kwargs=json.loads(r[4]) if r[4] else {},
+                observed_value=json.loads(r[5]) if r[5] else None,
+                unexpected_count=r[6],
+                sample=json.loads(r[7]) if r[7] else [],
+                error=r[8],
+            )
+            for r in rows
+        ]
+        reports.append(
+            ValidationReport(
+                suite=suite,
+                table=table,
+                success=success,
+                results=results,
+                row_count=row_count,
+                validated_at=validated_at,
+            )
+        )
+    return reports
 
 
 def _json(value) -> str:

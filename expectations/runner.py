@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import decimal
 import uuid
-from dataclasses import asdict, dataclass, field
-from typing import Any
 
 import duckdb
 import great_expectations as gx
@@ -14,6 +10,7 @@ import great_expectations as gx
 from expectations import history, suites
 from expectations.checks import BLOCKING, ROW_COUNT_DRIFT, drift_bounds
 from expectations.gx_duckdb import Warehouse, ephemeral_context, open_warehouse, table_batch
+from expectations.results import ExpectationResult, ValidationReport, jsonable
 
 SAMPLE_ROWS = 20
 
@@ -26,57 +23,6 @@ _SUMMARY = {
 # UnexpectedRowsExpectation returns its rows only in COMPLETE; GX caps the fetch at 200 rows.
 _COMPLETE = {"result_format": "COMPLETE"}
 _POSITION = "closedloop_position"
-
-
-@dataclass(frozen=True)
-class ExpectationResult:
-    expectation_type: str
-    description: str | None
-    severity: str
-    success: bool
-    kwargs: dict[str, Any]
-    observed_value: Any
-    unexpected_count: int | None
-    sample: list[dict[str, Any]]
-    error: str | None = None
-
-
-@dataclass(frozen=True)
-class ValidationReport:
-    suite: str
-    table: str
-    success: bool
-    results: list[ExpectationResult]
-    row_count: int | None
-    validated_at: dt.datetime = field(default_factory=lambda: _utcnow())
-
-    @property
-    def blocking_failures(self) -> list[ExpectationResult]:
-        return [r for r in self.results if not r.success and r.severity == BLOCKING]
-
-    @property
-    def warnings(self) -> list[ExpectationResult]:
-        return [r for r in self.results if not r.success and r.severity != BLOCKING]
-
-    @property
-    def publishable(self) -> bool:
-        """No blocking expectation failed (warnings do not stop publication)."""
-        return not self.blocking_failures
-
-    def summary(self) -> dict[str, Any]:
-        return {
-            "suite": self.suite,
-            "table": self.table,
-            "success": self.success,
-            "publishable": self.publishable,
-            "expectations": len(self.results),
-            "failed": sum(not r.success for r in self.results),
-            "blocking_failed": len(self.blocking_failures),
-            "row_count": self.row_count,
-        }
-
-    def to_dict(self) -> dict[str, Any]:
-        return jsonable(asdict(self))
 
 
 def validate(
@@ -208,26 +154,3 @@ def _row_count(connection: duckdb.DuckDBPyConnection, table: str) -> int | None:
         return connection.execute(f"select count(*) from {table}").fetchone()[0]
     except duckdb.CatalogException:
         return None
-
-
-def jsonable(value: Any) -> Any:
-    """Plain JSON types: dates and timestamps as ISO text, decimals as text (exact cents)."""
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set):
-        return [jsonable(v) for v in value]
-    if isinstance(value, dt.date | dt.datetime | dt.time):
-        return value.isoformat()
-    if isinstance(value, decimal.Decimal):
-        return str(value)
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, bool | int | float | str) or value is None:
-        return value
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return str(value)
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)

@@ -13,9 +13,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from orchestration.settings import Settings
+from closedloop.settings import Settings
 
-# The vendors' real hosts; tests and demos point *_API_BASE_URL at a local fake instead.
+# The vendors' real hosts; tests point *_API_BASE_URL at a local fake instead.
 DEFAULT_BASE_URLS = {
     "hubspot": "https://api.hubapi.com",
     "google_ads": "https://googleads.googleapis.com",

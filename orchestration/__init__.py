@@ -1,1 +1,5 @@
-"""Dagster orchestration for closedloop: assets, checks, jobs, schedules."""
+"""Dagster objects only: assets, asset checks, jobs, schedules, sensors, resources, definitions.
+
+The logic they run lives below: ingestion (raw loads), expectations (quality gate and
+publish), closedloop.settings (paths); see docs/architecture.md.
+"""

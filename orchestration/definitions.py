@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dagster import Definitions, in_process_executor
 
+from closedloop.settings import get_settings
 from orchestration.assets.dbt import closedloop_dbt_assets
 from orchestration.assets.gate import gate_checks, publish_asset
 from orchestration.assets.raw import raw_assets
@@ -11,7 +12,6 @@ from orchestration.jobs import full_pipeline_job, raw_ingestion_job
 from orchestration.resources import build_resources
 from orchestration.schedules import daily_pipeline_schedule
 from orchestration.sensors import landing_sensor
-from orchestration.settings import get_settings
 
 defs = Definitions(
     assets=[

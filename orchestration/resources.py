@@ -5,8 +5,8 @@ from __future__ import annotations
 from dagster_dbt import DbtCliResource
 from dagster_duckdb import DuckDBResource
 
+from closedloop.settings import DBT_EXECUTABLE, Settings
 from orchestration.assets.dbt import dbt_project
-from orchestration.settings import DBT_EXECUTABLE, Settings
 
 
 def build_resources(settings: Settings) -> dict:

@@ -19,11 +19,11 @@ from dagster import (
     sensor,
 )
 
+from closedloop.settings import Settings
 from ingestion.contracts import CONTRACTS
 from ingestion.files.layout import LAYOUTS
 from ingestion.files.manifest import list_files
 from orchestration.jobs import raw_ingestion_job
-from orchestration.settings import Settings
 
 
 def landing_fingerprints(landing) -> dict[str, str]:

@@ -22,6 +22,8 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from closedloop.settings import Settings
+
 log = logging.getLogger(__name__)
 MAX_BODY = 64 * 2**20  # SendGrid batches are far smaller; refuse anything absurd
 
@@ -109,8 +111,6 @@ def make_server(landing: Path, host: str = "127.0.0.1", port: int = 0) -> Thread
 
 
 def main(argv: list[str] | None = None) -> None:
-    from orchestration.settings import Settings
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8085)
     parser.add_argument("--host", default="127.0.0.1")

@@ -5,8 +5,8 @@ from pathlib import Path
 from dagster import AssetExecutionContext
 from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
 
+from closedloop.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, WAREHOUSE_POOL, get_settings
 from orchestration.assets.dbt_translator import ClosedloopDbtTranslator
-from orchestration.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, WAREHOUSE_POOL, get_settings
 
 get_settings()  # dbt's profile reads the absolute warehouse path from the environment
 

@@ -6,12 +6,14 @@
 
 from __future__ import annotations
 
+from dagster import AssetChecksDefinition, AssetsDefinition
+
 from orchestration.assets.dbt import closedloop_dbt_assets
 from orchestration.assets.publish import build_publish_asset, dbt_model_tables
 from orchestration.assets.quality import build_freshness_checks, build_suite_checks
 
-suite_checks = build_suite_checks(closedloop_dbt_assets.keys)
-freshness_checks = build_freshness_checks()
-publish_asset = build_publish_asset(dbt_model_tables(closedloop_dbt_assets))
+suite_checks: AssetChecksDefinition = build_suite_checks(closedloop_dbt_assets.keys)
+freshness_checks: AssetChecksDefinition = build_freshness_checks()
+publish_asset: AssetsDefinition = build_publish_asset(dbt_model_tables(closedloop_dbt_assets))
 
 gate_checks = [suite_checks, freshness_checks]

@@ -14,9 +14,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from dagster import (
@@ -29,25 +27,14 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
-from expectations import suites
-from expectations.runner import ValidationReport
+from closedloop.settings import WAREHOUSE_POOL
+from expectations import audit, freshness, suites
+from expectations.audit import check_name, suite_of_check
+from expectations.markdown import report_markdown, short
+from expectations.results import ValidationReport
 from ingestion.contracts import CONTRACTS
-from orchestration.checks import audit
-from orchestration.settings import WAREHOUSE_POOL, Settings
 
-CHECK_PREFIX = "gx_"
 FRESHNESS_CHECK = "freshness"
-FRESHNESS_ENV = "CLOSEDLOOP_FRESHNESS_MAX_HOURS"
-DEFAULT_FRESHNESS_HOURS = 48.0
-SAMPLE_IN_MARKDOWN = 10
-
-
-def check_name(suite: str) -> str:
-    return f"{CHECK_PREFIX}{suite}"
-
-
-def suite_of_check(name: str) -> str | None:
-    return name[len(CHECK_PREFIX) :] if name.startswith(CHECK_PREFIX) else None
 
 
 def table_asset_key(table: str) -> AssetKey:
@@ -55,48 +42,7 @@ def table_asset_key(table: str) -> AssetKey:
     return AssetKey(table.split("."))
 
 
-def report_dir() -> Path:
-    return Settings.from_env().data_dir / "quality"
-
-
 # --- metadata a human can act on ------------------------------------------------------
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    text = text.replace("|", "\\|").replace("\n", " ")
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def rows_markdown(rows: Sequence[dict], limit: int = SAMPLE_IN_MARKDOWN) -> str:
-    if not rows:
-        return "_no row sample (see observed value)_"
-    columns = list(dict.fromkeys(c for row in rows[:limit] for c in row))
-    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    for row in rows[:limit]:
-        lines.append("| " + " | ".join(_cell(row.get(c)) for c in columns) + " |")
-    if len(rows) > limit:
-        lines.append(f"\n_{len(rows) - limit} more rows in `failing_rows`_")
-    return "\n".join(lines)
-
-
-def report_markdown(report: ValidationReport) -> str:
-    failed = [r for r in report.results if not r.success]
-    if not failed:
-        return f"All {len(report.results)} expectations passed on `{report.table}`."
-    parts = [f"**{len(failed)} of {len(report.results)} expectations failed on `{report.table}`**"]
-    for r in failed:
-        parts.append(
-            f"\n### {'BLOCKING' if r.severity == 'blocking' else 'warning'}:"
-            f" {r.description or r.expectation_type}\n"
-            f"- expectation: `{r.expectation_type}` {r.kwargs}\n"
-            f"- unexpected: {r.unexpected_count}\n"
-            f"- observed: {audit._short(r.observed_value, 300)}\n"
-            + (f"- error: {r.error}\n" if r.error else "")
-            + "\n"
-            + rows_markdown(r.sample)
-        )
-    return "\n".join(parts)
 
 
 def report_metadata(report: ValidationReport, fingerprint: str | None, html: Path | None):
@@ -128,7 +74,7 @@ def report_metadata(report: ValidationReport, fingerprint: str | None, html: Pat
     if failed:
         first = failed[0]
         metadata["first_failure"] = first.description or first.expectation_type
-        metadata["observed_value"] = audit._short(first.observed_value, 300)
+        metadata["observed_value"] = short(first.observed_value, 300)
         metadata["unexpected_count"] = first.unexpected_count or 0
     if html is not None:
         metadata["html_report"] = MetadataValue.path(str(html))
@@ -191,7 +137,7 @@ def build_suite_checks(asset_keys: Iterable[AssetKey], name: str = "quality_suit
         with warehouse.get_connection() as connection:
             reports = audit.run_suites(connection, selected)
             prints = {r.suite: audit.fingerprint(connection, r.table) for r in reports}
-            html = audit.record(connection, run_id, reports, report_dir())
+            html = audit.record(connection, run_id, reports, audit.report_dir())
         for report in reports:
             yield check_result(report, prints[report.suite], html)
 
@@ -201,22 +147,13 @@ def build_suite_checks(asset_keys: Iterable[AssetKey], name: str = "quality_suit
 # --- freshness of each source ---------------------------------------------------------
 
 
-def freshness_max_hours() -> float:
-    raw = os.environ.get(FRESHNESS_ENV)
-    return float(raw) if raw else DEFAULT_FRESHNESS_HOURS
-
-
-def raw_tables() -> list[str]:
-    return [f"raw.{c.name}" for c in CONTRACTS]
-
-
 def build_freshness_checks(name: str = "raw_freshness"):
     specs = [
         AssetCheckSpec(
             name=FRESHNESS_CHECK,
             asset=AssetKey(["raw", c.name]),
             description=f"Newest _loaded_at of raw.{c.name} ({c.source}) within "
-            f"{FRESHNESS_ENV} hours (default {DEFAULT_FRESHNESS_HOURS:g}).",
+            f"{freshness.FRESHNESS_ENV} hours (default {freshness.DEFAULT_FRESHNESS_HOURS:g}).",
         )
         for c in CONTRACTS
     ]
@@ -225,30 +162,18 @@ def build_freshness_checks(name: str = "raw_freshness"):
     def _freshness(context, warehouse: DuckDBResource):
         tables = sorted(f"raw.{k.asset_key.path[-1]}" for k in context.selected_asset_check_keys)
         with warehouse.get_connection() as connection:
-            newest = audit.raw_freshness(connection, tables)
-        limit = freshness_max_hours()
-        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        for table in tables:
-            loaded = newest[table]
-            age = None if loaded is None else (now - dt.datetime.fromisoformat(loaded))
-            hours = None if age is None else round(age.total_seconds() / 3600, 2)
-            passed = hours is not None and hours <= limit
+            newest = freshness.raw_freshness(connection, tables)
+        for verdict in freshness.assess(newest, freshness.freshness_max_hours()):
             yield AssetCheckResult(
-                asset_key=AssetKey(table.split(".")),
+                asset_key=AssetKey(verdict.table.split(".")),
                 check_name=FRESHNESS_CHECK,
-                passed=passed,
+                passed=verdict.passed,
                 severity=AssetCheckSeverity.WARN,
-                description=(
-                    None
-                    if passed
-                    else f"{table}: no rows loaded yet"
-                    if loaded is None
-                    else f"{table}: newest load {hours} h ago (limit {limit:g} h)"
-                ),
+                description=verdict.description,
                 metadata={
-                    "newest_loaded_at": loaded or "never",
-                    "age_hours": hours if hours is not None else -1.0,
-                    "max_age_hours": limit,
+                    "newest_loaded_at": verdict.loaded or "never",
+                    "age_hours": verdict.hours if verdict.hours is not None else -1.0,
+                    "max_age_hours": verdict.limit,
                 },
             )
 

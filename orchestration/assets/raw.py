@@ -10,11 +10,11 @@ from dagster import AssetExecutionContext, AssetKey, AssetsDefinition, AssetSpec
 from dagster_dlt import DagsterDltTranslator, dlt_assets
 from dagster_dlt.translator import DltResourceTranslatorData
 
+from closedloop.settings import WAREHOUSE_POOL
 from ingestion.config import IngestionConfig
 from ingestion.contracts import BY_NAME, SOURCES
 from ingestion.pipeline import make_pipeline, run_vendor
 from ingestion.sources import vendor_source
-from orchestration.settings import WAREHOUSE_POOL
 
 
 class RawTranslator(DagsterDltTranslator):

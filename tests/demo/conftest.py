@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingestion.demo import generate
+from demo.generate import generate
 
 MALFORMED_KINDS = {
     "truncated_json",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ingestion.demo import generate
+from demo.generate import generate
 
 
 def _hashes(root: Path) -> dict[str, str]:

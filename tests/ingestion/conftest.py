@@ -23,7 +23,7 @@ def tiny_landing(tmp_path_factory) -> Path:
         [
             sys.executable,
             "-m",
-            "ingestion.demo",
+            "demo",
             "--scale",
             "tiny",
             "--seed",

@@ -33,8 +33,8 @@ def test_dagster_definitions_validate(tmp_path):
 
 
 def test_every_warehouse_writer_shares_the_single_writer_pool():
+    from closedloop.settings import WAREHOUSE_POOL
     from orchestration.definitions import defs
-    from orchestration.settings import WAREHOUSE_POOL
 
     graph = defs.resolve_asset_graph()
     keys = list(graph.get_all_asset_keys())

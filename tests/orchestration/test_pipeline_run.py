@@ -8,9 +8,9 @@ import duckdb
 import yaml
 from dagster import materialize
 
+from closedloop.settings import DBT_PROJECT_DIR, get_settings
 from orchestration.assets.dbt import closedloop_dbt_assets
 from orchestration.resources import build_resources
-from orchestration.settings import DBT_PROJECT_DIR, get_settings
 
 
 def test_dbt_assets_build_the_calendar(data_dir):

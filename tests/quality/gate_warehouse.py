@@ -11,10 +11,10 @@ import duckdb
 from dagster import AssetKey, AssetSpec, materialize, multi_asset
 from dagster_duckdb import DuckDBResource
 
+from closedloop.settings import WAREHOUSE_POOL
 from expectations.suites._common import ATTRIBUTION_MODELS
 from orchestration.assets.publish import build_publish_asset
 from orchestration.assets.quality import build_suite_checks
-from orchestration.settings import WAREHOUSE_POOL
 
 PUBLISHED = [
     "core.dim_channel",

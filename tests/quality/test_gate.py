@@ -15,7 +15,7 @@ import duckdb
 import pytest
 from dagster import AssetKey
 
-from orchestration.publish.storage import storage_number
+from expectations.publish.storage import storage_number
 from tests.quality import gate_warehouse as gate
 
 PUBLISH = AssetKey(["publish"])

@@ -1,6 +1,7 @@
 """The whole pipeline on the tiny demo, twice, with a BI reader holding the serving file open.
 
-Slow (two full runs: ingestion, dbt build, checks, publish): `make test-all`.
+Slow (two full runs: ingestion, dbt build, checks, publish): `make test-all`. The default
+suite keeps the promise with the real gate on a small warehouse: test_reader_during_publish.py.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.publish.pii import PII_NAME
-from orchestration.publish.storage import readable_by_duckdb_1_4
+from expectations.publish.pii import PII_NAME
+from expectations.publish.storage import readable_by_duckdb_1_4
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -71,7 +72,7 @@ def test_reader_keeps_reading_during_a_full_pipeline_run(tmp_path):
         [
             sys.executable,
             "-m",
-            "ingestion.demo",
+            "demo",
             "--scale",
             "tiny",
             "--seed",

@@ -36,8 +36,8 @@ def test_every_published_suite_loads_and_checks_drift():
 
 
 def test_definitions_wire_checks_and_publish():
+    from closedloop.settings import WAREHOUSE_POOL
     from orchestration.definitions import defs
-    from orchestration.settings import WAREHOUSE_POOL
 
     graph = defs.resolve_asset_graph()
     publish = graph.get(AssetKey(["publish"]))

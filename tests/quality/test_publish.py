@@ -10,9 +10,9 @@ import textwrap
 import duckdb
 import pytest
 
-from orchestration.publish import pii
-from orchestration.publish.serving import PublishRefused, publish
-from orchestration.publish.storage import (
+from expectations.publish import pii
+from expectations.publish.serving import PublishRefused, publish
+from expectations.publish.storage import (
     DUCKDB_1_4_MAX_STORAGE_NUMBER,
     readable_by_duckdb_1_4,
     storage_number,

@@ -28,7 +28,7 @@ def demo(tmp_path_factory) -> tuple[Warehouse, Path]:
         "RUNTIME__DLTHUB_TELEMETRY": "false",
     }
     for command in (
-        ["-m", "ingestion.demo", "--scale", "tiny", "--seed", "1", "--out", str(landing)],
+        ["-m", "demo", "--scale", "tiny", "--seed", "1", "--out", str(landing)],
         ["-c", "from ingestion.pipeline import run_all; run_all()"],
     ):
         done = subprocess.run(

@@ -59,7 +59,7 @@ def build_tiny_warehouse(workdir: Path, seed: int = 3, dbt_args: list[str] | Non
         [
             sys.executable,
             "-m",
-            "ingestion.demo",
+            "demo",
             "--scale",
             "tiny",
             "--seed",
@@ -78,9 +78,9 @@ def build_tiny_warehouse(workdir: Path, seed: int = 3, dbt_args: list[str] | Non
         "CLOSEDLOOP_DLT_DIR": str(data / "dlt"),
     }
     with _env(overrides):
+        from closedloop.settings import get_settings
         from orchestration.assets.raw import raw_assets
         from orchestration.resources import build_resources
-        from orchestration.settings import get_settings
 
         result = materialize(raw_assets, resources=build_resources(get_settings()))
         assert result.success, "raw ingestion failed"

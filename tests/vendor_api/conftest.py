@@ -25,7 +25,7 @@ def generated_landing(tmp_path_factory) -> Path:
     command = [
         sys.executable,
         "-m",
-        "ingestion.demo",
+        "demo",
         "--scale",
         "tiny",
         "--seed",

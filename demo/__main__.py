@@ -1,4 +1,4 @@
-"""python -m ingestion.demo --scale tiny|default|large --seed N --out data/landing"""
+"""python -m demo --scale tiny|default|large --seed N --out data/landing"""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from .generate import generate
 
 
 def main(argv: list[str] | None = None) -> None:
-    p = argparse.ArgumentParser(prog="python -m ingestion.demo", description=__doc__)
+    p = argparse.ArgumentParser(prog="python -m demo", description=__doc__)
     p.add_argument("--scale", choices=sorted(C.SCALES), default="default")
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--out", default="data/landing")

@@ -31,8 +31,8 @@ from typing import Any
 
 import duckdb
 
-from orchestration.publish.pii import PiiPolicy, select_list
-from orchestration.publish.storage import SERVING_STORAGE_VERSION, storage_number
+from expectations.publish.pii import PiiPolicy, select_list
+from expectations.publish.storage import SERVING_STORAGE_VERSION, storage_number
 
 log = logging.getLogger(__name__)
 

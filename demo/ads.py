@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass
 
 from . import config as C
-from .entities import Campaign, campaigns
+from .campaigns import Campaign, campaigns
 
 
 @dataclass

@@ -14,13 +14,17 @@ import random
 
 from . import config as C
 from . import entities as E
+from .campaigns import Campaign, campaigns
 from .catalog import HS_SOURCE, ID_BASE, THRESHOLD, Company, Contact
 from .crm_output import CrmOutput
 from .dirt import Dirt
+from .email_sends import EmailSends
 from .sales import Sales
+from .sales_development import SalesDevelopment
 from .scoring import fit_score
-from .touches import Touches
 from .truth import TruthScratch
+from .vocabulary import FIRST_NAMES, INDUSTRIES, LAST_NAMES, NAME_SYLLABLES, SENIORITY_MIX, TITLES
+from .web_sessions import WebSessions
 from .writers.hubspot import HubspotScratch
 from .writers.sendgrid import SendgridWriter
 from .writers.web import WebWriter
@@ -37,7 +41,7 @@ def _weighted(pairs):
     return [v for v, _ in pairs], cum
 
 
-class ShardSim(Touches, Sales, CrmOutput):
+class ShardSim(WebSessions, EmailSends, SalesDevelopment, Sales, CrmOutput):
     def __init__(
         self, seed: int, shard: int, scale: str, dirt_rate: float, out_dir: str, tmp_dir: str
     ):
@@ -53,8 +57,8 @@ class ShardSim(Touches, Sales, CrmOutput):
         owners = E.owners(sc)
         self.sdrs = [o for o in owners if o.role == "sdr"]
         self.aes = [o for o in owners if o.role == "ae"]
-        self.campaigns: dict[str, list[E.Campaign]] = {}
-        for camp in E.campaigns():
+        self.campaigns: dict[str, list[Campaign]] = {}
+        for camp in campaigns():
             self.campaigns.setdefault(camp.channel, []).append(camp)
         sends = E.single_sends()
         self.newsletters = [s for s in sends if not s.program]
@@ -62,8 +66,8 @@ class ShardSim(Touches, Sales, CrmOutput):
         self.programs = {p: [s for s in sends if s.program == p] for p in E.NURTURE_PROGRAMS}
         self.fx = E.fx_rates(seed)
         self.channels, self.channel_cum = _weighted(C.CHANNEL_MIX)
-        self.industries, self.industry_cum = _weighted(E.INDUSTRIES)
-        self.seniorities, self.seniority_cum = _weighted(E.SENIORITY_MIX)
+        self.industries, self.industry_cum = _weighted(INDUSTRIES)
+        self.seniorities, self.seniority_cum = _weighted(SENIORITY_MIX)
         self.seq = dict.fromkeys(ID_BASE, 0)
         self.ad_sessions: dict[tuple[str, int], int] = {}
         self.ad_leads: dict[tuple[str, int], int] = {}
@@ -93,7 +97,7 @@ class ShardSim(Touches, Sales, CrmOutput):
     def lognorm(self, median: float, sigma: float) -> int:
         return int(self.rng.lognormvariate(math.log(median), sigma))
 
-    def pick_channel(self, t: int) -> tuple[str, E.Campaign | None]:
+    def pick_channel(self, t: int) -> tuple[str, Campaign | None]:
         ch = self.channels[bisect.bisect(self.channel_cum, self.rng.random() * 0.999999)]
         camps = self.campaigns.get(ch)
         if camps:
@@ -135,7 +139,7 @@ class ShardSim(Touches, Sales, CrmOutput):
         rng = self.rng
         co = Company()
         co.id, co.gi = self.next_id("company"), gi
-        syl = E.NAME_SYLLABLES
+        syl = NAME_SYLLABLES
         a, b = syl[rng.randrange(len(syl))], syl[rng.randrange(len(syl))]
         co.domain = f"{a}{b}{gi}.example"
         co.industry = self.industries[bisect.bisect(self.industry_cum, rng.random() * 0.999999)]
@@ -166,13 +170,13 @@ class ShardSim(Touches, Sales, CrmOutput):
         c = Contact()
         c.id, c.co = self.next_id("contact"), co
         c.seniority = self.seniorities[bisect.bisect(self.seniority_cum, rng.random() * 0.999999)]
-        titles = E.TITLES[c.seniority]
+        titles = TITLES[c.seniority]
         c.title = titles[rng.randrange(len(titles))]
         c.dm = c.seniority in ("c_level", "vp") or (
             c.seniority == "director" and rng.random() < 0.3
         )
-        c.first = E.FIRST_NAMES[rng.randrange(len(E.FIRST_NAMES))]
-        c.last = E.LAST_NAMES[rng.randrange(len(E.LAST_NAMES))]
+        c.first = FIRST_NAMES[rng.randrange(len(FIRST_NAMES))]
+        c.last = LAST_NAMES[rng.randrange(len(LAST_NAMES))]
         local = f"{c.first}.{c.last}"
         c.suffix = ""
         while local.lower() + c.suffix in used:

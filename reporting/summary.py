@@ -1,4 +1,4 @@
-"""Print what the last pipeline run produced: `python -m orchestration.summary`.
+"""Print what the last pipeline run produced: `python -m reporting.summary`.
 
 A compact terminal funnel dashboard read from the warehouse (read-only): the funnel,
 velocity, sales, pipeline coverage for the quarter after the snapshot date, top channels
@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import duckdb
 
-from orchestration.settings import get_settings
+from closedloop.settings import get_settings
 
 STAGES = ["visitor", "lead", "mql", "sal", "sql", "opportunity", "customer", "evangelist"]
 SHOWN_MODELS = ["first_touch", "last_touch", "linear", "w_shaped", "data_driven"]
@@ -83,7 +83,7 @@ def sales(con) -> list[str]:
         select count(*) filter (where is_won), count(*) filter (where not is_won),
                sum(amount_usd) filter (where is_won),
                avg(sales_cycle_days) filter (where is_won)
-        from metrics.metrics_closed_deals
+        from intermediate.int_metrics__closed_deals
     """).fetchone()
     won, lost, revenue, cycle = total
     win_rate = won / (won + lost) if won + lost else None

@@ -8,7 +8,8 @@ import orjson
 
 from .. import config as C
 from ..ads import AdDay
-from ..entities import campaigns, fx_on
+from ..campaigns import campaigns
+from ..entities import fx_on
 
 
 def row(ad: AdDay, fx: dict) -> dict:

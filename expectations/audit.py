@@ -1,7 +1,7 @@
 """Run the expectation suites for a set of tables and turn the reports into a verdict.
 
-Used by the Dagster asset checks (visibility, one result per suite) and by the `publish`
-asset (its audit step, the gate itself). A suite whose table does not exist, or that
+Used by the Dagster asset checks (visibility, one result per suite) and by the publish
+audit (expectations.publish.gate, the gate itself). A suite whose table does not exist, or that
 cannot run at all, yields a report with one failed *blocking* result saying so: a
 published mart that is missing must stop publication, never crash the gate.
 """
@@ -16,16 +16,35 @@ from pathlib import Path
 
 import duckdb
 
+from closedloop.settings import Settings
 from expectations import history, suites
 from expectations.checks import BLOCKING
 from expectations.gx_duckdb import split_table
 from expectations.html_report import write_html_report
-from expectations.runner import ExpectationResult, ValidationReport, validate
+from expectations.markdown import short
+from expectations.results import ExpectationResult, ValidationReport
+from expectations.runner import validate
 
 log = logging.getLogger(__name__)
 
 # Suites that are not about a published table (kept, not run by the gate).
 NOT_GATED: frozenset[str] = frozenset()
+
+# The name of a suite's check, in Dagster and in the gate's messages: gx_<suite>.
+CHECK_PREFIX = "gx_"
+
+
+def check_name(suite: str) -> str:
+    return f"{CHECK_PREFIX}{suite}"
+
+
+def suite_of_check(name: str) -> str | None:
+    return name[len(CHECK_PREFIX) :] if name.startswith(CHECK_PREFIX) else None
+
+
+def report_dir() -> Path:
+    """Where the HTML pages of the validation runs go: <data>/quality."""
+    return Settings.from_env().data_dir / "quality"
 
 
 def suites_by_table() -> dict[str, list[str]]:
@@ -122,11 +141,11 @@ class Verdict:
                 lines.append(
                     f"- {r.suite} on {r.table}: {x.description or x.expectation_type}"
                     f" [{x.expectation_type}] unexpected={x.unexpected_count}"
-                    f" observed={_short(x.observed_value)}"
+                    f" observed={short(x.observed_value)}"
                     + (f" error={x.error}" if x.error else "")
                 )
                 for row in x.sample[:sample_rows]:
-                    lines.append(f"    {_short(row, 300)}")
+                    lines.append(f"    {short(row, 300)}")
         return "\n".join(lines)
 
     def summary(self) -> dict:
@@ -151,7 +170,7 @@ def record(
     """
     try:
         history.record(connection, run_id, reports)
-        page_reports = reports_from_history(connection, run_id) or list(reports)
+        page_reports = history.reports_from_history(connection, run_id) or list(reports)
     except Exception:
         log.error("could not record validation history:\n%s", traceback.format_exc())
         page_reports = list(reports)
@@ -160,67 +179,6 @@ def record(
     except Exception:
         log.error("could not write the HTML report:\n%s", traceback.format_exc())
         return None
-
-
-def reports_from_history(
-    connection: duckdb.DuckDBPyConnection, run_id: str
-) -> list[ValidationReport]:
-    """The latest report of each suite validated in `run_id`, rebuilt from quality.*."""
-    import json
-
-    runs = connection.execute(
-        f"""
-        select suite, table_name, success, row_count, validated_at
-        from {history.SCHEMA}.validation_runs where run_id = ?
-        qualify row_number() over (partition by suite order by validated_at desc) = 1
-        order by suite
-        """,
-        [run_id],
-    ).fetchall()
-    reports = []
-    for suite, table, success, row_count, validated_at in runs:
-        rows = connection.execute(
-            f"""
-            select expectation_type, description, severity, success, kwargs, observed,
-                   unexpected_count, sample, error
-            from {history.SCHEMA}.expectation_results
-            where run_id = ? and suite = ? and validated_at = ?
-            order by position
-            """,
-            [run_id, suite, validated_at],
-        ).fetchall()
-        results = [
-            ExpectationResult(
-                expectation_type=r[0],
-                description=r[1],
-                severity=r[2],
-                success=r[3],
-                kwargs=json.loads(r[4]) if r[4] else {},
-                observed_value=json.loads(r[5]) if r[5] else None,
-                unexpected_count=r[6],
-                sample=json.loads(r[7]) if r[7] else [],
-                error=r[8],
-            )
-            for r in rows
-        ]
-        reports.append(
-            ValidationReport(
-                suite=suite,
-                table=table,
-                success=success,
-                results=results,
-                row_count=row_count,
-                validated_at=validated_at,
-            )
-        )
-    return reports
-
-
-def _short(value, limit: int = 160) -> str:
-    import json
-
-    text = json.dumps(value, default=str, sort_keys=True)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def fingerprint(connection: duckdb.DuckDBPyConnection, table: str) -> str | None:
@@ -236,17 +194,3 @@ def fingerprint(connection: duckdb.DuckDBPyConnection, table: str) -> str | None
         f'select count(*), sum(hash(t)::hugeint) from "{schema}"."{name}" as t'
     ).fetchone()
     return f"{count}:{total}"
-
-
-def raw_freshness(connection: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> dict:
-    """'raw.<table>' -> newest _loaded_at (ISO, UTC) or None when the table is absent."""
-    out: dict = {}
-    for table in tables:
-        if not table_exists(connection, table):
-            out[table] = None
-            continue
-        value = connection.execute(
-            f"select max(_loaded_at) at time zone 'UTC' from {table}"
-        ).fetchone()[0]
-        out[table] = None if value is None else value.isoformat()
-    return out

@@ -1,0 +1,1 @@
+"""The bottom package: configuration every other package may import (and nothing else)."""

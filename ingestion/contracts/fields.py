@@ -1,0 +1,73 @@
+"""The vocabulary of a contract: field rules, `Field`, `Derived` and `TableContract`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dlt.common.normalizers.naming.snake_case import NamingConvention
+
+_NAMING = NamingConvention()
+
+# Rules a field's value must satisfy (checked in SQL, in this order after type checks).
+ISO_TS = "iso_timestamp"  # ISO-8601 timestamp string; also "not after load time"
+EPOCH_TS = "epoch_timestamp"  # epoch seconds; also "not after load time"
+DATE = "date"  # YYYY-MM-DD; also "not after load time"
+NON_NEGATIVE = "non_negative"  # a number (or decimal string) >= 0
+POSITIVE = "positive"  # a number (or decimal string) > 0
+DIGITS = "digits"  # an id made of digits only
+INT_STR = "int_string"  # an integer sent as a string (Google int64, Meta counts)
+DECIMAL_STR = "decimal_string"  # a decimal number sent as a string (HubSpot amount, spend)
+
+TYPES = ("VARCHAR", "BIGINT", "DOUBLE", "BOOLEAN", "JSON")
+
+
+def column_name(path: str) -> str:
+    """The raw column of a vendor field path: dlt's snake_case per level, levels joined by __."""
+    return "__".join(_NAMING.normalize_identifier(part) for part in path.split("."))
+
+
+@dataclass(frozen=True)
+class Field:
+    path: str  # vendor field, dotted for a leaf of a flattened object ("metrics.costMicros")
+    type: str = "VARCHAR"
+    required: bool = False
+    enum: tuple[str, ...] | None = None
+    rules: tuple[str, ...] = ()
+    shape: str | None = None  # for JSON: "OBJECT" or "ARRAY" when the vendor guarantees it
+    enum_ref: str | None = None  # enum whose values come from the source (ingestion/enums.py)
+    output: bool = True  # False: checked only (a value inside a JSON column), no raw column
+
+    def __post_init__(self) -> None:
+        assert self.type in TYPES, self.type
+
+    @property
+    def column(self) -> str:
+        return column_name(self.path)
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A column ingestion adds from a vendor field (only where the merge key needs it)."""
+
+    column: str
+    sql: str  # over `payload` (the record's JSON text)
+    type: str = "VARCHAR"
+
+
+@dataclass(frozen=True)
+class TableContract:
+    name: str  # raw table, "<source>__<object>"
+    source: str  # vendor, e.g. "hubspot"
+    group: str  # Dagster asset group: crm, ads, email, web, targets
+    fields: tuple[Field, ...]
+    key: tuple[str, ...]  # raw column names
+    order: str | None = None  # raw column whose highest value wins within a run ("desc")
+    order_dir: str = "desc"
+    flatten: tuple[str, ...] = ()  # top-level objects flattened into a__b columns
+    derived: tuple[Derived, ...] = ()
+    description: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def required_columns(self) -> list[str]:
+        return [f.column for f in self.fields if f.required]

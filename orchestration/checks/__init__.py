@@ -1,1 +1,0 @@
-"""The data-quality gate: suites run as Dagster asset checks and as the publish audit."""
