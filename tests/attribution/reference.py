@@ -6,12 +6,11 @@ formulation of the same definitions (shares as "components" over sets of positio
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
 
-import duckdb
 import numpy as np
+
+from tests.attribution.reference_journeys import Journey, Journeys
 
 POSITION_MODELS = {
     "first_touch": ({"first": 1.0}, 0.0),
@@ -30,189 +29,11 @@ POSITION_MODELS = {
         0.1,
     ),
 }
-DEFAULT_TYPES = (
-    "ad_click",
-    "web_session",
-    "form_submission",
-    "email_click",
-    "event_attendance",
-    "sales_meeting",
-    "sales_call",
-)
 
 
-@dataclass(frozen=True)
-class Touch:
-    touchpoint_id: str
-    contact_key: str
-    touched_at: dt.datetime
-    channel: str
+class Reference(Journeys):
+    """The weights of every model for every conversion (journeys: reference_journeys.py)."""
 
-
-@dataclass
-class Journey:
-    journey_id: str
-    stage: str
-    contacts: list[str]
-    ends_at: dt.datetime
-    converted: bool = True
-    includes_end: bool = False
-    lead_anchor: dt.datetime | None = None
-    opportunity_anchor: dt.datetime | None = None
-    amount: float | None = None
-    path: list[Touch] = field(default_factory=list)
-
-
-def _rows(con, sql):
-    cursor = con.execute(sql)
-    names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
-class Reference:
-    def __init__(self, warehouse, lookback_days=365, half_life_days=7.0, touch_types=DEFAULT_TYPES):
-        self.lookback = dt.timedelta(days=lookback_days)
-        self.half_life = half_life_days
-        with duckdb.connect(str(warehouse), read_only=True) as con:
-            touches = _rows(con, "select * from core.fct_touchpoints")
-            self.funnel = _rows(con, "select * from core.fct_contact_funnel")
-            self.opportunities = _rows(con, "select * from core.fct_opportunities")
-            roles = _rows(con, "select * from core.fct_opportunity_contacts")
-        self.touches_by_contact = defaultdict(list)
-        for row in touches:
-            if row["contact_key"] and row["touch_type"] in touch_types and row["touched_at"]:
-                self.touches_by_contact[row["contact_key"]].append(
-                    Touch(
-                        row["touchpoint_id"],
-                        row["contact_key"],
-                        row["touched_at"],
-                        row["channel"] or "(none)",
-                    )
-                )
-        self.as_of = max(t.touched_at for ts in self.touches_by_contact.values() for t in ts)
-        self.roles = defaultdict(set)
-        for row in roles:
-            if row["contact_key"]:
-                self.roles[row["opportunity_key"]].add(row["contact_key"])
-        self.account_contacts = defaultdict(set)
-        for row in self.funnel:
-            if row["account_key"]:
-                self.account_contacts[row["account_key"]].add(row["contact_key"])
-        self.lead_at = {row["contact_key"]: row["lead_at"] for row in self.funnel}
-
-    # --- journeys ---------------------------------------------------------------------
-    def deal_contacts(self, opportunity) -> list[str]:
-        key = opportunity["opportunity_key"]
-        if self.roles.get(key):
-            return sorted(self.roles[key])
-        return sorted(self.account_contacts.get(opportunity["account_key"], ()))
-
-    def conversions(self) -> list[Journey]:
-        out = []
-        for row in self.funnel:
-            for stage in ("lead", "mql", "sql"):
-                if row[f"{stage}_at"] is not None:
-                    out.append(
-                        Journey(
-                            f"{stage}:{row['contact_key']}",
-                            stage,
-                            [row["contact_key"]],
-                            row[f"{stage}_at"],
-                            lead_anchor=row["lead_at"],
-                        )
-                    )
-        for opp in self.opportunities:
-            contacts = self.deal_contacts(opp)
-            leads = [self.lead_at[c] for c in contacts if self.lead_at.get(c) is not None]
-            lead_anchor = min(leads) if leads else None
-            amount = float(opp["amount_usd"] or 0)
-            if opp["created_at"] is not None:
-                out.append(
-                    Journey(
-                        f"opportunity:{opp['opportunity_key']}",
-                        "opportunity",
-                        contacts,
-                        opp["created_at"],
-                        lead_anchor=lead_anchor,
-                        opportunity_anchor=opp["created_at"],
-                        amount=amount,
-                    )
-                )
-            if opp["is_won"] and opp["closed_at"] is not None:
-                out.append(
-                    Journey(
-                        f"closed_won:{opp['opportunity_key']}",
-                        "closed_won",
-                        contacts,
-                        opp["closed_at"],
-                        lead_anchor=lead_anchor,
-                        opportunity_anchor=opp["created_at"],
-                        amount=amount,
-                    )
-                )
-        for journey in out:
-            self.fill_path(journey)
-        return out
-
-    def non_conversions(self) -> list[Journey]:
-        out = []
-        touched = sorted(self.touches_by_contact)
-        stage_at = {row["contact_key"]: row for row in self.funnel}
-        for stage in ("lead", "mql", "sql"):
-            for contact in touched:
-                row = stage_at.get(contact)
-                if row is None or row[f"{stage}_at"] is None:
-                    out.append(
-                        Journey(
-                            f"{stage}:{contact}",
-                            stage,
-                            [contact],
-                            self.as_of,
-                            converted=False,
-                            includes_end=True,
-                        )
-                    )
-        accounts_with_deals = {o["account_key"] for o in self.opportunities}
-        for account, contacts in self.account_contacts.items():
-            if account not in accounts_with_deals:
-                out.append(
-                    Journey(
-                        f"opportunity:{account}",
-                        "opportunity",
-                        sorted(contacts),
-                        self.as_of,
-                        converted=False,
-                        includes_end=True,
-                    )
-                )
-        for opp in self.opportunities:
-            if opp["is_closed"] and not opp["is_won"] and opp["closed_at"] is not None:
-                out.append(
-                    Journey(
-                        f"closed_won:{opp['opportunity_key']}",
-                        "closed_won",
-                        self.deal_contacts(opp),
-                        opp["closed_at"],
-                        converted=False,
-                    )
-                )
-        for journey in out:
-            self.fill_path(journey)
-        return [journey for journey in out if journey.path]
-
-    def fill_path(self, journey: Journey) -> None:
-        start = journey.ends_at - self.lookback
-        path = []
-        for contact in journey.contacts:
-            for touch in self.touches_by_contact.get(contact, ()):
-                before_end = touch.touched_at < journey.ends_at or (
-                    journey.includes_end and touch.touched_at == journey.ends_at
-                )
-                if before_end and touch.touched_at >= start:
-                    path.append(touch)
-        journey.path = sorted(path, key=lambda t: (t.touched_at, t.touchpoint_id))
-
-    # --- models -------------------------------------------------------------------------
     @staticmethod
     def milestones(journey: Journey) -> dict[str, int | None]:
         n = len(journey.path)

@@ -21,7 +21,17 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 DBT_PROJECT = REPO / "dbt_project"
-ATTRIBUTION_SELECTOR = ["path:models/intermediate/attribution", "path:models/marts/attribution"]
+# The attribution models and the seeds they read; canonical_stages and stage_mapping for the
+# seed tests that the build selects with them (attribution_conversion_stages.canonical_stage
+# refers to canonical_stages, and stage_mapping's test to canonical_stages).
+ATTRIBUTION_SELECTOR = [
+    "path:models/intermediate/attribution",
+    "path:models/marts/attribution",
+    "attribution_models",
+    "attribution_conversion_stages",
+    "canonical_stages",
+    "stage_mapping",
+]
 
 # The core tables attribution reads, with the columns of docs/core-schema.md it relies on.
 CORE_TABLES: dict[str, dict[str, str]] = {

@@ -123,5 +123,5 @@ def test_every_contact_has_exactly_one_account_or_explicitly_none(tiny, truth_co
 
 def test_owners_have_a_role_from_their_team(tiny):
     roles = dict(tiny.query("select role, count(*) from core.dim_owner group by role"))
-    # tiny scale: 3 SDRs and 3 AEs (ingestion/demo/config.py), teams "SDR ..." / "AE ...".
+    # tiny scale: 3 SDRs and 3 AEs (demo/config.py), teams "SDR ..." / "AE ...".
     assert roles == {"sdr": 3, "ae": 3}

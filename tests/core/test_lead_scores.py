@@ -1,4 +1,4 @@
-"""Lead scores vs ingestion/demo/scoring.py and the demo's truth (mql_by_score_at, mql_at).
+"""Lead scores vs demo/scoring.py and the demo's truth (mql_by_score_at, mql_at).
 
 Expectations come from the simulator's truth files and scoring.py itself, never from the
 warehouse's own output.
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ingestion.demo.scoring import SCORING, fit_score
+from demo.scoring import SCORING, fit_score
 
 REPO_SEEDS = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds"
 

@@ -12,7 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from ingestion.demo.entities import campaigns, single_sends
+from demo.campaigns import campaigns
+from demo.entities import single_sends
 
 PLATFORM_KEYS = {"google": "google_ads", "meta": "meta_ads", "linkedin": "linkedin_ads"}
 

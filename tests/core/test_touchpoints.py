@@ -1,7 +1,7 @@
 """Touchpoints vs the demo's truth: sessions by channel and contact, stitching, campaigns.
 
 Expectations come from `_truth/sessions.csv` and the simulator's own campaign catalogue
-(`ingestion.demo.entities.campaigns`), never from the warehouse's output.
+(`demo.campaigns.campaigns`), never from the warehouse's output.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from ingestion.demo.entities import campaigns
+from demo.campaigns import campaigns
 
 SESSION_TOUCH_TYPES = "('ad_click', 'web_session', 'event_attendance')"
 TRUTH_CHANNELS = {

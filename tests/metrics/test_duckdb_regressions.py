@@ -27,10 +27,10 @@ def test_interval_cse_workaround_gives_distinct_intervals():
 
 
 def test_period_ends_are_right_for_months_and_quarters(hand):
-    # metrics_periods takes ends from dim_date (no interval arithmetic) and adds one day.
+    # int_metrics__periods takes ends from dim_date (no interval arithmetic) and adds one day.
     rows = hand.query("""
         select period_grain, period_start, period_end, period_end_at
-        from metrics.metrics_periods
+        from intermediate.int_metrics__periods
         where period_start in ('2025-01-01', '2025-02-01')
         order by 1, 2
     """)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from orchestration.summary import render
+from reporting.summary import render
 
 
 def test_summary_renders_the_hand_built_numbers_and_skips_missing_marts(hand):

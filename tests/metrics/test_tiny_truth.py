@@ -117,7 +117,7 @@ def test_summary_dashboard_prints_every_section(built):
     import sys
 
     done = subprocess.run(
-        [sys.executable, "-m", "orchestration.summary"],
+        [sys.executable, "-m", "reporting.summary"],
         env={**os.environ, "CLOSEDLOOP_WAREHOUSE": str(built.warehouse)},
         capture_output=True,
         text=True,

@@ -1,4 +1,5 @@
-{#- The weight of one touch under a position model, as one SQL expression over the columns of
+{#- The weight of one touch under a position model (a spec of attribution_position_models(),
+    read from the seed attribution_models), as one SQL expression over the columns of
     int_attribution__conversion_touches (touch_position, touch_count and the milestone
     positions, NULL when the conversion has no such milestone).
 
@@ -26,54 +27,51 @@
     {{ return(columns[milestone]) }}
 {%- endmacro %}
 
-{% macro attribution_position_weight(model_name) -%}
-    {%- set spec = attribution_position_models()[model_name] -%}
-    {%- set between = spec['between'] -%}
+{#- Built as strings from lists, one SQL term per milestone; the expression is unchanged from
+    the block-of-SQL version of this macro (same terms, same order, same parentheses). -#}
+{% macro attribution_position_weight(spec) -%}
+    {%- set between = spec['between_share'] -%}
     {%- set positions = [] -%}
     {%- set shares = [] -%}
-    {%- for milestone, share in spec['milestones'].items() -%}
+    {%- for milestone, share in spec['milestones'] -%}
         {%- do positions.append(attribution_milestone_position(milestone)) -%}
         {%- do shares.append(share) -%}
     {%- endfor -%}
 
     {%- if positions | length == 0 -%}
         {#- No milestones: everything is "between" (linear). -#}
-        (1.0 / touch_count)
-    {%- else -%}
-        {#- Distinct touches that hold a present milestone of this model. -#}
-        {%- set milestone_touches -%}
-            ({%- for position in positions %}
-                {%- set earlier = positions[:loop.index0] -%}
-                (case when {{ position }} is not null
-                    {%- for other in earlier %} and {{ position }} is distinct from {{ other }}{% endfor %}
-                    then 1 else 0 end){% if not loop.last %} + {% endif %}
-            {%- endfor %})
-        {%- endset -%}
-        {%- set present_share -%}
-            ({%- for position in positions -%}
-                (case when {{ position }} is not null then {{ shares[loop.index0] }} else 0 end) +
-            {%- endfor %}
-            (case when touch_count > {{ milestone_touches }} then {{ between }} else 0 end))
-        {%- endset -%}
-        {%- set own_share -%}
-            ({%- for position in positions -%}
-                (case when touch_position = {{ position }} then {{ shares[loop.index0] }} else 0 end)
-                {%- if not loop.last %} + {% endif -%}
-            {%- endfor %})
-        {%- endset -%}
-        {%- set holds_milestone -%}
-            ({%- for position in positions -%}
-                coalesce(touch_position = {{ position }}, false){% if not loop.last %} or {% endif %}
-            {%- endfor %})
-        {%- endset -%}
-        (
-            ({{ own_share }}
-            {%- if between > 0 %}
-                + (case when not {{ holds_milestone }}
-                    then {{ between }} / (touch_count - {{ milestone_touches }})
-                    else 0 end)
-            {%- endif %})
-            / {{ present_share }}
-        )
+        {{ return('(1.0 / touch_count)') }}
     {%- endif -%}
+
+    {%- set distinct_terms = [] -%}
+    {%- set present_terms = [] -%}
+    {%- set own_terms = [] -%}
+    {%- set held_terms = [] -%}
+    {%- for position in positions -%}
+        {%- set share = shares[loop.index0] -%}
+        {#- A milestone touch counts once, even when it holds several milestones. -#}
+        {%- set distinct_from = [] -%}
+        {%- for other in positions[:loop.index0] -%}
+            {%- do distinct_from.append(' and ' ~ position ~ ' is distinct from ' ~ other) -%}
+        {%- endfor -%}
+        {%- do distinct_terms.append(
+            '(case when ' ~ position ~ ' is not null' ~ distinct_from | join('') ~ ' then 1 else 0 end)'
+        ) -%}
+        {%- do present_terms.append('(case when ' ~ position ~ ' is not null then ' ~ share ~ ' else 0 end) + ') -%}
+        {%- do own_terms.append('(case when touch_position = ' ~ position ~ ' then ' ~ share ~ ' else 0 end)') -%}
+        {%- do held_terms.append('coalesce(touch_position = ' ~ position ~ ', false)') -%}
+    {%- endfor -%}
+
+    {#- Distinct touches that hold a present milestone of this model. -#}
+    {%- set milestone_touches = '(' ~ distinct_terms | join(' + ') ~ ')' -%}
+    {%- set present_share = '(' ~ present_terms | join('')
+        ~ '(case when touch_count > ' ~ milestone_touches ~ ' then ' ~ between ~ ' else 0 end))' -%}
+    {%- set own_share = '(' ~ own_terms | join(' + ') ~ ')' -%}
+    {%- set holds_milestone = '(' ~ held_terms | join(' or ') ~ ')' -%}
+    {%- set between_part = '' -%}
+    {%- if between > 0 -%}
+        {%- set between_part = ' + (case when not ' ~ holds_milestone ~ ' then ' ~ between
+            ~ ' / (touch_count - ' ~ milestone_touches ~ ') else 0 end)' -%}
+    {%- endif -%}
+    {{ return('((' ~ own_share ~ between_part ~ ') / ' ~ present_share ~ ')') }}
 {%- endmacro %}

@@ -3,8 +3,5 @@
 {% test sums_to(model, column_name, parts, tolerance=0.005) %}
 select *
 from {{ model }}
-where abs(
-    coalesce({{ column_name }}, 0)
-    {%- for part in parts %} - coalesce({{ part }}, 0){% endfor %}
-) > {{ tolerance }}
+where abs(coalesce({{ column_name }}, 0){% for part in parts %} - coalesce({{ part }}, 0){% endfor %}) > {{ tolerance }}
 {% endtest %}

@@ -2,10 +2,22 @@
     it: a first-entered funnel never goes back in time. NULLs (stages not reached) are
     skipped. Fails with one row per offending record. -#}
 {% test timestamps_non_decreasing(model, columns) %}
-select *
-from {{ model }}
-where
-    {%- for column in columns[1:] %}
-        {% if not loop.first %}or {% endif %}{{ column }} < greatest({{ columns[:loop.index] | join(', ') }})
+with
+
+records as (
+
+    select * from {{ model }}
+
+),
+
+offending as (
+
+    select * from records
+    where {% for column in columns[1:] -%}
+        {{ column }} < greatest({{ columns[:loop.index] | join(', ') }}){% if not loop.last %} or {% endif %}
     {%- endfor %}
+
+)
+
+select * from offending
 {% endtest %}

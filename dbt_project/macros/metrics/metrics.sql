@@ -1,12 +1,5 @@
 {#- Shared building blocks of the metric marts (schema `metrics`). -#}
 
-{#- The canonical funnel stages the conversion and velocity marts step through, in order
-    (DESIGN.md §3). Each has `<stage>_at` and `<stage>_is_inferred` on fct_contact_funnel
-    and fct_account_funnel. -#}
-{% macro metrics_funnel_stages() -%}
-    {{ return(['visitor', 'lead', 'mql', 'sal', 'sql', 'opportunity', 'customer', 'evangelist']) }}
-{%- endmacro %}
-
 {#- The reporting periods every period-based mart is computed for; join it with
     `cross join {{ metrics_period_grains() }}` and bucket with metrics_period_start(). -#}
 {% macro metrics_period_grains() -%}
@@ -15,28 +8,6 @@
 
 {% macro metrics_period_start(timestamp_expression, grain_expression='period_grain') -%}
     cast(date_trunc({{ grain_expression }}, {{ timestamp_expression }}) as date)
-{%- endmacro %}
-
-{#- The date the marts are "as of". var `snapshot_date` (YYYY-MM-DD) pins it so that a
-    report can be reproduced; by default it is the latest date the CRM data knows about
-    (the newest deal property change or deal creation/close), never now(): re-running
-    on an old warehouse gives the same answer. -#}
-{% macro metrics_snapshot_date() -%}
-    {%- set pinned = var('snapshot_date', none) -%}
-    {%- if pinned -%}
-        cast('{{ pinned }}' as date)
-    {%- else -%}
-        (
-            select cast(max(latest_at) as date)
-            from (
-                select max(valid_from) as latest_at
-                from {{ ref('stg_hubspot__deal_property_history') }}
-                union all
-                select max(greatest(created_at, coalesce(closed_at, created_at)))
-                from {{ ref('fct_opportunities') }}
-            ) as data_dates
-        )
-    {%- endif -%}
 {%- endmacro %}
 
 {#- numerator / denominator as a double; NULL (never an error) when the denominator is
@@ -60,25 +31,178 @@
     coalesce(cast({{ expression }} as varchar), 'unknown')
 {%- endmacro %}
 
-{#- One row per entity and consecutive stage pair k -> k+1 of a funnel table
-    (fct_contact_funnel / fct_account_funnel): when it entered k and k+1 (first time,
-    skipped stages filled) and whether each was inferred. -#}
-{% macro metrics_stage_pairs(relation, key_column) -%}
-    {%- set stages = metrics_funnel_stages() -%}
-    {%- for i in range(stages | length - 1) %}
+{#- One row per entity and consecutive canonical stage pair k -> k+1 of a funnel table
+    (fct_contact_funnel / fct_account_funnel: `<stage>_at` and `<stage>_is_inferred` per
+    stage): when it first entered k and k+1 (skipped stages filled) and whether each was
+    inferred; only pairs with at least one of the two entered. The stages and their order
+    are the rows of `canonical_stages` (a CTE over the seed): the funnel's stage columns are
+    unpivoted and matched by name, so the list is never written out here. -#}
+{% macro metrics_stage_pairs(funnel, key_column, canonical_stages) -%}
+    with
+
+    entered as (
+
+        select
+            entity_key,
+            stage_column,
+            entered_at
+        from (
+            select
+                {{ key_column }} as entity_key,
+                columns('_at$')
+            from {{ funnel }}
+        ) as stage_times
+        unpivot include nulls (entered_at for stage_column in (columns('_at$')))
+
+    ),
+
+    inferred as (
+
+        select
+            entity_key,
+            flag_column,
+            is_inferred
+        from (
+            select
+                {{ key_column }} as entity_key,
+                columns('_is_inferred$')
+            from {{ funnel }}
+        ) as stage_flags
+        unpivot include nulls (is_inferred for flag_column in (columns('_is_inferred$')))
+
+    ),
+
+    stage_entries as (
+
+        select
+            entered.entity_key,
+            {{ canonical_stages }}.stage,
+            entered.entered_at,
+            coalesce(inferred.is_inferred, false) as is_inferred
+        from entered
+        inner join {{ canonical_stages }}
+            on entered.stage_column = {{ canonical_stages }}.stage || '_at'
+        left join inferred
+            on
+                entered.entity_key = inferred.entity_key
+                and inferred.flag_column = {{ canonical_stages }}.stage || '_is_inferred'
+
+    ),
+
+    steps as (
+
+        select
+            stage as from_stage,
+            stage_order as from_stage_order,
+            lead(stage) over (order by stage_order) as to_stage
+        from {{ canonical_stages }}
+
+    )
+
     select
-        {{ key_column }} as entity_key,
-        '{{ stages[i] }}' as from_stage,
-        '{{ stages[i + 1] }}' as to_stage,
-        {{ i }} as from_stage_order,
-        {{ stages[i] }}_at as from_at,
-        {{ stages[i + 1] }}_at as to_at,
-        coalesce({{ stages[i] }}_is_inferred, false) as from_is_inferred,
-        coalesce({{ stages[i + 1] }}_is_inferred, false) as to_is_inferred
-    from {{ relation }}
-    where {{ stages[i] }}_at is not null or {{ stages[i + 1] }}_at is not null
-    {% if not loop.last %}union all{% endif %}
-    {%- endfor %}
+        from_entries.entity_key,
+        steps.from_stage,
+        steps.to_stage,
+        steps.from_stage_order,
+        from_entries.entered_at as from_at,
+        to_entries.entered_at as to_at,
+        from_entries.is_inferred as from_is_inferred,
+        to_entries.is_inferred as to_is_inferred
+    from steps
+    inner join stage_entries as from_entries
+        on steps.from_stage = from_entries.stage
+    inner join stage_entries as to_entries
+        on
+            steps.to_stage = to_entries.stage
+            and from_entries.entity_key = to_entries.entity_key
+    where from_entries.entered_at is not null or to_entries.entered_at is not null
+{%- endmacro %}
+
+{#- The slices the funnel marts cut contacts and accounts by, as long rows (level,
+    entity_key, dimension, dimension_value): every contact and account once under
+    'overall' = 'all', and once under each of channel (the first touch's channel),
+    company_size_band and industry (of the account; a contact's own account) and
+    owner_team (the primary team of the owner; an account's owner, else its CRM owner).
+    Unknown values are 'unknown'. The inputs are CTEs over fct_contact_funnel,
+    fct_account_funnel, dim_account, dim_owner and fct_touchpoints. -#}
+{% macro metrics_funnel_slices(contact_funnel, account_funnel, accounts, owners, touchpoints) -%}
+    with
+
+    first_touches as (
+
+        select
+            'contact' as level,
+            contact_key as entity_key,
+            arg_min(channel, (touched_at, touchpoint_id)) as first_touch_channel
+        from {{ touchpoints }}
+        where contact_key is not null
+        group by contact_key
+        union all
+        select
+            'account' as level,
+            account_key as entity_key,
+            arg_min(channel, (touched_at, touchpoint_id)) as first_touch_channel
+        from {{ touchpoints }}
+        where account_key is not null
+        group by account_key
+
+    ),
+
+    entities as (
+
+        select
+            'contact' as level,
+            contact_key as entity_key,
+            account_key,
+            owner_key
+        from {{ contact_funnel }}
+        union all
+        select
+            'account' as level,
+            {{ account_funnel }}.account_key as entity_key,
+            {{ account_funnel }}.account_key,
+            coalesce({{ account_funnel }}.owner_key, {{ accounts }}.owner_key) as owner_key
+        from {{ account_funnel }}
+        left join {{ accounts }}
+            on {{ account_funnel }}.account_key = {{ accounts }}.account_key
+
+    ),
+
+    attributes as (
+
+        select
+            entities.level,
+            entities.entity_key,
+            {{ metrics_unknown('first_touches.first_touch_channel') }} as channel,
+            {{ metrics_unknown(accounts ~ '.size_band') }} as company_size_band,
+            {{ metrics_unknown(accounts ~ '.industry') }} as industry,
+            {{ metrics_unknown(owners ~ '.primary_team_name') }} as owner_team
+        from entities
+        left join {{ accounts }}
+            on entities.account_key = {{ accounts }}.account_key
+        left join {{ owners }}
+            on entities.owner_key = {{ owners }}.owner_key
+        left join first_touches
+            on
+                entities.level = first_touches.level
+                and entities.entity_key = first_touches.entity_key
+
+    )
+
+    select
+        level,
+        entity_key,
+        'overall' as dimension,
+        'all' as dimension_value
+    from attributes
+    union all
+    select
+        level,
+        entity_key,
+        dimension,
+        dimension_value
+    from attributes
+    unpivot (dimension_value for dimension in (channel, company_size_band, industry, owner_team))
 {%- endmacro %}
 
 {#- Long-format slicing rows (entity_key, dimension, dimension_value): every entity once
@@ -111,7 +235,7 @@
                 where {{ history }}.property_name = '{{ property }}'
             )
         ) as {{ column }}_as_of{% if not loop.last %},{% endif %}
-        {%- endfor %}
+    {%- endfor %}
     from {{ points }}
     left join {{ history }}
         on {{ points }}.opportunity_key = {{ history }}.opportunity_key

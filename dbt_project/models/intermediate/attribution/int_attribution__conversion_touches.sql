@@ -17,41 +17,47 @@ with
 
 conversions as (
 
-    select
-        conversion_number,
-        conversion_stage,
-        contact_key,
-        opportunity_key,
-        converted_at,
-        lead_created_at,
-        opportunity_created_at
-    from {{ ref('int_attribution__conversions') }}
+    select * from {{ ref('int_attribution__conversions') }}
 
 ),
 
 opportunity_contacts as (
 
-    select opportunity_key, contact_key
-    from {{ ref('int_attribution__opportunity_contacts') }}
+    select * from {{ ref('int_attribution__opportunity_contacts') }}
 
 ),
 
 touches as (
 
-    {{ attribution_countable_touches() }}
+    select * from {{ ref('int_attribution__countable_touches') }}
 
 ),
 
--- The conversion's columns travel with each of its contacts, so that touches join once.
+-- The conversion's columns travel with each of its contacts, so that touches join once. A
+-- deal's lead creation is its contacts': the earliest lead_at among them (an account enters a
+-- stage when its first contact does).
 conversion_contacts as (
 
-    select conversions.*, conversions.contact_key as eligible_contact_key
+    select
+        conversion_number,
+        conversion_stage,
+        converted_at,
+        lead_created_at,
+        opportunity_created_at,
+        contact_key as eligible_contact_key
     from conversions
-    where conversions.opportunity_key is null
+    where opportunity_key is null
 
     union all
 
-    select conversions.*, opportunity_contacts.contact_key as eligible_contact_key
+    select
+        conversions.conversion_number,
+        conversions.conversion_stage,
+        conversions.converted_at,
+        min(opportunity_contacts.contact_lead_at)
+            over (partition by conversions.conversion_number) as lead_created_at,
+        conversions.opportunity_created_at,
+        opportunity_contacts.contact_key as eligible_contact_key
     from conversions
     inner join opportunity_contacts
         on conversions.opportunity_key = opportunity_contacts.opportunity_key
@@ -71,13 +77,15 @@ eligible as (
         touches.touch_type,
         touches.channel,
         touches.campaign_key,
-        date_diff('microsecond', touches.touched_at, conversion_contacts.converted_at)
-            / 86400000000.0 as age_days
+        date_diff(
+            'microsecond', touches.touched_at, conversion_contacts.converted_at
+        ) / 86400000000.0 as age_days
     from conversion_contacts
     inner join touches
-        on conversion_contacts.eligible_contact_key = touches.contact_key
-        and touches.touched_at < conversion_contacts.converted_at
-        and touches.touched_at
+        on
+            conversion_contacts.eligible_contact_key = touches.contact_key
+            and conversion_contacts.converted_at > touches.touched_at
+            and touches.touched_at
             >= conversion_contacts.converted_at - interval '{{ lookback_days }} days'
 
 ),
@@ -97,19 +105,25 @@ positioned as (
             as opportunity_creation_position,
         lag(channel) over ordered_touches as previous_channel,
         -- 2^(-age / half-life), normalised per conversion.
-        pow(2.0, -age_days / {{ half_life_days }})
-            / sum(pow(2.0, -age_days / {{ half_life_days }})) over conversion
-            as time_decay_weight
+        pow(2.0, -age_days / {{ half_life_days }}) / sum(
+            pow(2.0, -age_days / {{ half_life_days }})
+        ) over conversion as time_decay_weight
     from eligible
     window
         conversion as (partition by conversion_number),
         ordered_touches as (partition by conversion_number order by touched_at, touchpoint_id)
 
+),
+
+final as (
+
+    select
+        * exclude (time_decay_weight),
+        -- The closed-won touch is the last touch before the close: the last eligible touch.
+        case when conversion_stage = 'closed_won' then touch_count end as closed_won_position,
+        time_decay_weight
+    from positioned
+
 )
 
-select
-    * exclude (time_decay_weight),
-    -- The closed-won touch is the last touch before the close: the last eligible touch.
-    case when conversion_stage = 'closed_won' then touch_count end as closed_won_position,
-    time_decay_weight
-from positioned
+select * from final

@@ -1,15 +1,25 @@
 -- The contacts whose touches a deal's conversions (opportunity creation, closed-won) can
 -- credit: the buying group (contacts with a role on the deal) or, for a deal without any
--- role, every contact of the deal's account (DESIGN §4).
+-- role, every contact of the deal's account (DESIGN §4). Each carries its lead_at: a deal's
+-- lead-creation anchor is the earliest among its contacts.
 
 with
 
 opportunities as (
 
-    select
-        opportunity_key,
-        account_key
-    from {{ ref('fct_opportunities') }}
+    select * from {{ ref('fct_opportunities') }}
+
+),
+
+opportunity_contact_roles as (
+
+    select * from {{ ref('fct_opportunity_contacts') }}
+
+),
+
+contacts as (
+
+    select * from {{ ref('fct_contact_funnel') }}
 
 ),
 
@@ -18,18 +28,8 @@ roles as (
     select distinct
         opportunity_key,
         contact_key
-    from {{ ref('fct_opportunity_contacts') }}
+    from opportunity_contact_roles
     where contact_key is not null
-
-),
-
-account_contacts as (
-
-    select
-        contact_key,
-        account_key
-    from {{ ref('fct_contact_funnel') }}
-    where account_key is not null
 
 ),
 
@@ -48,17 +48,35 @@ account_fallback as (
 
     select
         opportunities.opportunity_key,
-        account_contacts.contact_key,
+        contacts.contact_key,
         'account' as contact_source
     from opportunities
-    inner join account_contacts on opportunities.account_key = account_contacts.account_key
+    inner join contacts on opportunities.account_key = contacts.account_key
     where not exists (
         select 1 from roles
         where roles.opportunity_key = opportunities.opportunity_key
     )
 
+),
+
+unioned as (
+
+    select * from buying_group
+    union all
+    select * from account_fallback
+
+),
+
+final as (
+
+    select
+        unioned.opportunity_key,
+        unioned.contact_key,
+        unioned.contact_source,
+        contacts.lead_at as contact_lead_at
+    from unioned
+    left join contacts on unioned.contact_key = contacts.contact_key
+
 )
 
-select * from buying_group
-union all
-select * from account_fallback
+select * from final

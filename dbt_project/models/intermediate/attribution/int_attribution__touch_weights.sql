@@ -1,9 +1,9 @@
 {{ config(materialized='view') }}
 -- Every model's weight of every eligible touch, one column per model, with the touch's
 -- milestone flags and role. The marts read this wide form; fct_attribution_credits is its
--- unpivot. A view: the position models are row-wise arithmetic over the positions stored in
--- int_attribution__conversion_touches (macro attribution_position_weight), cheaper to
--- recompute than to store at tens of millions of rows.
+-- unpivot. A view: the position models (seed attribution_models: their shares) are row-wise
+-- arithmetic over the positions stored in int_attribution__conversion_touches (macro
+-- attribution_position_weight), cheaper to recompute than to store at tens of millions of rows.
 --
 -- data_driven: a conversion's credit goes to the channels on its path in proportion to their
 -- removal effects in the stage's chain, and a channel's part is split equally across its
@@ -12,11 +12,31 @@
 -- Every channel on a converting path has a positive removal effect; should they all be 0 the
 -- conversion falls back to linear, so that weights always sum to 1.
 
+{%- set position_models = attribution_position_models(ref('attribution_models')) %}
+
 with
+
+conversion_touches as (
+
+    select * from {{ ref('int_attribution__conversion_touches') }}
+
+),
+
+conversions as (
+
+    select * from {{ ref('int_attribution__conversions') }}
+
+),
+
+removal_effects as (
+
+    select * from {{ ref('int_attribution__markov_removal_effects') }}
+
+),
 
 -- The eligible-touch table keys conversions by their integer conversion_number; the
 -- conversion's id, time and amount come back from int_attribution__conversions.
-conversion_touches as (
+conversion_paths as (
 
     select
         conversions.conversion_id,
@@ -37,51 +57,41 @@ conversion_touches as (
         conversion_touches.previous_channel,
         conversion_touches.closed_won_position,
         conversion_touches.time_decay_weight
-    from {{ ref('int_attribution__conversion_touches') }} as conversion_touches
-    inner join {{ ref('int_attribution__conversions') }} as conversions
+    from conversion_touches
+    inner join conversions
         on conversion_touches.conversion_number = conversions.conversion_number
-
-),
-
-removal_effects as (
-
-    select
-        conversion_stage,
-        channel,
-        removal_effect
-    from {{ ref('int_attribution__markov_removal_effects') }}
 
 ),
 
 weighted as (
 
     select
-        conversion_touches.*,
-        conversion_touches.touch_position = 1 as is_first_touch,
+        conversion_paths.*,
+        conversion_paths.touch_position = 1 as is_first_touch,
         coalesce(
-            conversion_touches.touch_position = conversion_touches.lead_creation_position,
+            conversion_paths.touch_position = conversion_paths.lead_creation_position,
             false
         ) as is_lead_creation_touch,
         coalesce(
-            conversion_touches.touch_position = conversion_touches.opportunity_creation_position,
+            conversion_paths.touch_position = conversion_paths.opportunity_creation_position,
             false
         ) as is_opportunity_creation_touch,
         coalesce(
-            conversion_touches.touch_position = conversion_touches.closed_won_position,
+            conversion_paths.touch_position = conversion_paths.closed_won_position,
             false
         ) as is_closed_won_touch,
-        conversion_touches.touch_position = conversion_touches.touch_count as is_last_touch,
-        {%- for model_name in attribution_position_models() %}
-            {{ attribution_position_weight(model_name) }} as {{ model_name }}_weight,
+        conversion_paths.touch_position = conversion_paths.touch_count as is_last_touch,
+        {%- for model in position_models %}
+            {{ attribution_position_weight(model) }} as {{ model.attribution_model }}_weight,
         {%- endfor %}
         coalesce(removal_effects.removal_effect, 0) / count(*) over (
-            partition by conversion_touches.conversion_number, conversion_touches.channel
+            partition by conversion_paths.conversion_number, conversion_paths.channel
         ) as removal_effect_per_touch
-    from conversion_touches
+    from conversion_paths
     left join removal_effects
         on
-            conversion_touches.conversion_stage = removal_effects.conversion_stage
-            and conversion_touches.channel = removal_effects.channel
+            conversion_paths.conversion_stage = removal_effects.conversion_stage
+            and conversion_paths.channel = removal_effects.channel
 
 ),
 

@@ -24,6 +24,12 @@ companies as (
 
 ),
 
+contact_companies as (
+
+    select * from {{ ref('stg_hubspot__contact_companies') }}
+
+),
+
 free_email_domains as (
 
     select lower(trim(domain)) as domain
@@ -56,7 +62,7 @@ associated_companies as (
     from resolved
     left join contacts
         on resolved.hubspot_contact_id = contacts.contact_id
-    left join {{ ref('stg_hubspot__contact_companies') }} as associations
+    left join contact_companies as associations
         on resolved.hubspot_contact_id = associations.contact_id
 
 ),

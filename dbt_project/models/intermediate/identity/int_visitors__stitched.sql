@@ -4,7 +4,31 @@
     tracker never saw identify. -#}
 with
 
--- A form email, an identify call's email, or a userId (the demo's tracker sets the
+web_events as (
+
+    select * from {{ ref('stg_web__events') }}
+
+),
+
+emails as (
+
+    select * from {{ ref('int_contacts__emails') }}
+
+),
+
+contacts as (
+
+    select * from {{ ref('stg_hubspot__contacts') }}
+
+),
+
+resolved as (
+
+    select * from {{ ref('int_contacts__resolved') }}
+
+),
+
+-- A form email, an identify call's email, or a userId (a tracker that sets the
 -- lower-cased email as userId once the visitor is known, e.g. on a link from an email).
 identifying_events as (
 
@@ -22,16 +46,10 @@ identifying_events as (
             identify_email_normalized,
             {{ normalize_email('user_id') }}
         ) as email_normalized
-    from {{ ref('stg_web__events') }}
+    from web_events
     where
         anonymous_id is not null
         and coalesce(form_email_normalized, identify_email_normalized, user_id) is not null
-
-),
-
-emails as (
-
-    select * from {{ ref('int_contacts__emails') }}
 
 ),
 
@@ -58,8 +76,8 @@ crm_visitor_ids as (
         contacts.visitor_id as anonymous_id,
         resolved.contact_key,
         contacts.created_at
-    from {{ ref('stg_hubspot__contacts') }} as contacts
-    inner join {{ ref('int_contacts__resolved') }} as resolved
+    from contacts
+    inner join resolved
         on contacts.contact_id = resolved.hubspot_contact_id
     where contacts.visitor_id is not null
     qualify row_number() over (
@@ -89,7 +107,7 @@ visitor_activity as (
         anonymous_id,
         min(event_at) as first_seen_at,
         count(distinct session_id) as session_count
-    from {{ ref('stg_web__events') }}
+    from web_events
     where anonymous_id is not null
     group by anonymous_id
 

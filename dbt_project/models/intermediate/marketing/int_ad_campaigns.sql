@@ -26,6 +26,18 @@ reported_campaigns as (
 
 ),
 
+linkedin_campaign_objects as (
+
+    select * from {{ ref('stg_linkedin_ads__campaigns') }}
+
+),
+
+linkedin_accounts as (
+
+    select * from {{ ref('stg_linkedin_ads__accounts') }}
+
+),
+
 linkedin_campaigns as (
 
     select
@@ -35,8 +47,8 @@ linkedin_campaigns as (
         campaigns.campaign_name,
         accounts.currency_code,
         campaigns.campaign_status
-    from {{ ref('stg_linkedin_ads__campaigns') }} as campaigns
-    left join {{ ref('stg_linkedin_ads__accounts') }} as accounts
+    from linkedin_campaign_objects as campaigns
+    left join linkedin_accounts as accounts
         on campaigns.account_id = accounts.account_id
 
 ),

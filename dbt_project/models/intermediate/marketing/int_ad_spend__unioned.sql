@@ -34,6 +34,12 @@ meta_ads as (
 
 ),
 
+linkedin_analytics as (
+
+    select * from {{ ref('stg_linkedin_ads__ad_analytics') }}
+
+),
+
 linkedin_campaigns as (
 
     select * from {{ ref('stg_linkedin_ads__campaigns') }}
@@ -60,7 +66,7 @@ linkedin_ads as (
         analytics.impressions,
         analytics.clicks,
         analytics.spend
-    from {{ ref('stg_linkedin_ads__ad_analytics') }} as analytics
+    from linkedin_analytics as analytics
     left join linkedin_campaigns
         on analytics.campaign_id = linkedin_campaigns.campaign_id
     left join linkedin_accounts

@@ -3,6 +3,24 @@
     and reps' calls and meetings (one touch per contact on the engagement). -#}
 with
 
+web as (
+
+    select * from {{ ref('int_touchpoints__web') }}
+
+),
+
+email_events as (
+
+    select * from {{ ref('int_email_events__resolved') }}
+
+),
+
+activities as (
+
+    select * from {{ ref('int_sales__activities') }}
+
+),
+
 web_touches as (
 
     select
@@ -23,7 +41,7 @@ web_touches as (
         form_type,
         cast(null as varchar) as campaign_key,
         cast(null as varchar) as activity_id
-    from {{ ref('int_touchpoints__web') }}
+    from web
 
 ),
 
@@ -47,7 +65,7 @@ email_touches as (
         cast(null as varchar) as form_type,
         campaign_key,
         cast(null as varchar) as activity_id
-    from {{ ref('fct_email_events') }}
+    from email_events
     where
         event_type = 'click'
         or (event_type = 'open' and not is_machine_open)
@@ -56,7 +74,7 @@ email_touches as (
 
 sales_activities as (
 
-    select * from {{ ref('fct_sales_activities') }}
+    select * from activities
     where activity_type in ('call', 'meeting')
 
 ),
@@ -95,10 +113,16 @@ unioned as (
     union all
     select * from sales_touches
 
+),
+
+final as (
+
+    select
+        {{ surrogate_key(['source_system', 'natural_key', 'touch_type']) }} as touchpoint_id,
+        *,
+        {{ campaign_platform_hint('click_id_type', 'utm_source', 'utm_medium') }} as campaign_platform_hint
+    from unioned
+
 )
 
-select
-    {{ surrogate_key(['source_system', 'natural_key', 'touch_type']) }} as touchpoint_id,
-    *,
-    {{ campaign_platform_hint('click_id_type', 'utm_source', 'utm_medium') }} as campaign_platform_hint
-from unioned
+select * from final

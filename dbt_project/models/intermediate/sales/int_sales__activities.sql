@@ -3,6 +3,12 @@
     activity's contact. -#}
 with
 
+resolved as (
+
+    select * from {{ ref('int_contacts__resolved') }}
+
+),
+
 calls as (
 
     select
@@ -87,7 +93,7 @@ resolved_contacts as (
         list(distinct resolved.contact_key order by resolved.contact_key) as contact_keys,
         arg_min(resolved.contact_key, contact_links.position) as contact_key
     from contact_links
-    inner join {{ ref('int_contacts__resolved') }} as resolved
+    inner join resolved
         on contact_links.contact_id = resolved.hubspot_contact_id
     group by contact_links.activity_type, contact_links.engagement_id
 

@@ -1,7 +1,9 @@
 {{ config(materialized='view') }}
 -- Every credit: conversion x eligible touch x model -> weight. A view over the wide
--- int_attribution__touch_weights (one column per model): nine models would make this nine
--- times the eligible-touch table, and every mart aggregates the wide form instead.
+-- int_attribution__touch_weights (one column per model of the seed attribution_models): nine
+-- models would make this nine times the eligible-touch table, and every mart aggregates the
+-- wide form instead.
+{%- set model_names = attribution_model_names(ref('attribution_models')) %}
 
 with
 
@@ -12,6 +14,12 @@ conversions as (
 ),
 
 touch_weights as (
+
+    select * from {{ ref('int_attribution__touch_weights') }}
+
+),
+
+conversion_weights as (
 
     select
         touch_weights.conversion_id,
@@ -38,10 +46,10 @@ touch_weights as (
         touch_weights.is_opportunity_creation_touch,
         touch_weights.is_closed_won_touch,
         touch_weights.is_last_touch,
-        {%- for model_name in attribution_models() %}
+        {%- for model_name in model_names %}
             touch_weights.{{ model_name }}_weight{% if not loop.last %},{% endif %}
         {%- endfor %}
-    from {{ ref('int_attribution__touch_weights') }} as touch_weights
+    from touch_weights
     inner join conversions on touch_weights.conversion_number = conversions.conversion_number
 
 ),
@@ -49,20 +57,26 @@ touch_weights as (
 credits as (
 
     select *
-    from touch_weights
+    from conversion_weights
     unpivot include nulls (
         attribution_weight for attribution_model in (
-            {%- for model_name in attribution_models() %}
+            {%- for model_name in model_names %}
                 {{ model_name }}_weight as {{ model_name }}{% if not loop.last %},{% endif %}
             {%- endfor %}
         )
     )
 
+),
+
+final as (
+
+    select
+        conversion_id || '|' || touchpoint_id || '|' || attribution_model as credit_id,
+        *,
+        attribution_weight as credited_conversions,
+        attribution_weight * conversion_amount_usd as credited_amount_usd
+    from credits
+
 )
 
-select
-    conversion_id || '|' || touchpoint_id || '|' || attribution_model as credit_id,
-    *,
-    attribution_weight as credited_conversions,
-    attribution_weight * conversion_amount_usd as credited_amount_usd
-from credits
+select * from final

@@ -4,7 +4,8 @@
 --     total_amount_usd = attributed_amount_usd + unattributed_amount_usd   (to the cent)
 -- Totals come straight from fct_opportunities, not from attribution; the attributed side is
 -- the credited revenue / pipeline that mart_channel_attribution publishes, so the check also
--- proves that what BI users sum in that mart adds up.
+-- proves that what BI users sum in that mart adds up. Every model of the seed attribution_models
+-- has its row, credited or not.
 
 with
 
@@ -37,6 +38,12 @@ touched_conversions as (
     select conversion_number
     from {{ ref('int_attribution__conversion_touches') }}
     where conversion_stage in ('opportunity', 'closed_won') and touch_position = 1
+
+),
+
+attribution_models as (
+
+    select attribution_model from {{ ref('attribution_models') }}
 
 ),
 
@@ -107,18 +114,12 @@ attributed as (
 
 ),
 
-models as (
-
-    select unnest({{ attribution_models() }}) as attribution_model
-
-),
-
 final as (
 
     select
         totals.conversion_stage,
         totals.period_month,
-        models.attribution_model,
+        attribution_models.attribution_model,
         totals.conversions,
         -- credited conversions sum to the number of touched deals (weights sum to 1)
         coalesce(attributed.attributed_conversions, 0) as attributed_conversions,
@@ -131,12 +132,12 @@ final as (
         - coalesce(attributed.attributed_amount_usd, 0)
         - coalesce(unattributed.unattributed_amount_usd, 0) as unreconciled_amount_usd
     from totals
-    cross join models
+    cross join attribution_models
     left join attributed
         on
             totals.conversion_stage = attributed.conversion_stage
             and totals.period_month = attributed.period_month
-            and models.attribution_model = attributed.attribution_model
+            and attribution_models.attribution_model = attributed.attribution_model
     left join unattributed
         on
             totals.conversion_stage = unattributed.conversion_stage

@@ -7,6 +7,7 @@
 -- that each model's ROAS can be read on its own: sum spend within ONE model and ONE stage,
 -- never across models or stages. Campaign-months with spend and no credit still appear
 -- (credit 0), so that the spend total of a model and stage is the whole spend.
+{%- set model_names = attribution_model_names(ref('attribution_models')) %}
 
 with
 
@@ -16,14 +17,27 @@ touch_weights as (
 
 ),
 
+countable_touches as (
+
+    select * from {{ ref('int_attribution__countable_touches') }}
+
+),
+
 spend_daily as (
 
-    select
-        date_day,
-        campaign_key,
-        spend_usd
-    from {{ ref('fct_ad_spend_daily') }}
-    where campaign_key is not null
+    select * from {{ ref('fct_ad_spend_daily') }}
+
+),
+
+attribution_models as (
+
+    select attribution_model from {{ ref('attribution_models') }}
+
+),
+
+conversion_stages as (
+
+    select conversion_stage from {{ ref('attribution_conversion_stages') }}
 
 ),
 
@@ -33,7 +47,7 @@ campaign_touches as (
         campaign_key,
         channel,
         count(*) as touches
-    from ({{ attribution_countable_touches() }})
+    from countable_touches
     where campaign_key is not null
     group by campaign_key, channel
 
@@ -58,13 +72,13 @@ credits_wide as (
         channel,
         campaign_key,
         conversion_stage,
-        {%- for model_name in attribution_models() %}
+        {%- for model_name in model_names %}
             sum({{ model_name }}_weight) as {{ model_name }}__conversions,
             sum({{ model_name }}_weight * conversion_amount_usd) as {{ model_name }}__amount
             {%- if not loop.last %},{% endif %}
         {%- endfor %}
     from touch_weights
-    group by 1, 2, 3, 4
+    group by period_month, channel, campaign_key, conversion_stage
 
 ),
 
@@ -74,7 +88,7 @@ credits as (
     from credits_wide
     unpivot include nulls (
         (credited_conversions, credited_amount_usd) for attribution_model in (
-            {%- for model_name in attribution_models() %}
+            {%- for model_name in model_names %}
                 ({{ model_name }}__conversions, {{ model_name }}__amount) as {{ model_name }}
                 {%- if not loop.last %},{% endif %}
             {%- endfor %}
@@ -83,26 +97,39 @@ credits as (
 
 ),
 
-spend as (
+spend_days as (
 
     select
         cast(date_trunc('month', spend_daily.date_day) as date) as period_month,
         coalesce(campaign_channels.channel, '(no touches)') as channel,
         spend_daily.campaign_key,
-        sum(spend_daily.spend_usd) as spend_usd
+        spend_daily.spend_usd
     from spend_daily
     left join campaign_channels on spend_daily.campaign_key = campaign_channels.campaign_key
-    group by 1, 2, 3
+    where spend_daily.campaign_key is not null
 
 ),
 
+spend as (
+
+    select
+        period_month,
+        channel,
+        campaign_key,
+        sum(spend_usd) as spend_usd
+    from spend_days
+    group by period_month, channel, campaign_key
+
+),
+
+-- Every model and stage gets the spend rows: spend is read within one model and one stage.
 model_stages as (
 
     select
-        attribution_model,
-        conversion_stage
-    from (select unnest({{ attribution_models() }}) as attribution_model)
-    cross join (select unnest(['lead', 'mql', 'sql', 'opportunity', 'closed_won']) as conversion_stage)
+        attribution_models.attribution_model,
+        conversion_stages.conversion_stage
+    from attribution_models
+    cross join conversion_stages
 
 ),
 

@@ -1,16 +1,10 @@
-{#- One row per person: the surviving HubSpot record, with the records merged into it
-    counted, its account (int_contacts__accounts) and owner. -#}
+{#- One row per person: the surviving HubSpot record (int_contacts__survivors) with its
+    account (int_contacts__accounts) and owner. -#}
 with
 
-resolved as (
+survivors as (
 
-    select * from {{ ref('int_contacts__resolved') }}
-
-),
-
-contacts as (
-
-    select * from {{ ref('stg_hubspot__contacts') }}
+    select * from {{ ref('int_contacts__survivors') }}
 
 ),
 
@@ -20,73 +14,53 @@ accounts as (
 
 ),
 
-merged_records as (
-
-    select
-        contact_key,
-        count(*) filter (where is_merged_away) as merged_record_count,
-        list(hubspot_contact_id order by hubspot_contact_id) filter (where is_merged_away)
-            as merged_hubspot_contact_ids
-    from resolved
-    group by contact_key
-
-),
-
 owners as (
 
-    select
-        owner_key,
-        hubspot_owner_id
-    from {{ ref('dim_owner') }}
+    select * from {{ ref('dim_owner') }}
 
 ),
 
 final as (
 
     select
-        resolved.contact_key,
-        contacts.contact_id as hubspot_contact_id,
-        contacts.email,
-        contacts.email_normalized,
-        contacts.first_name,
-        contacts.last_name,
-        nullif(trim(concat_ws(' ', contacts.first_name, contacts.last_name)), '') as full_name,
-        contacts.job_title,
-        contacts.seniority,
-        contacts.is_decision_maker,
-        contacts.persona,
-        contacts.company_name,
-        contacts.industry,
-        contacts.number_of_employees,
-        contacts.country,
+        survivors.contact_key,
+        survivors.hubspot_contact_id,
+        survivors.email,
+        survivors.email_normalized,
+        survivors.first_name,
+        survivors.last_name,
+        survivors.full_name,
+        survivors.job_title,
+        survivors.seniority,
+        survivors.is_decision_maker,
+        survivors.persona,
+        survivors.company_name,
+        survivors.industry,
+        survivors.number_of_employees,
+        survivors.country,
         owners.owner_key,
         accounts.account_key,
         accounts.account_source,
         accounts.email_domain,
-        contacts.created_at,
-        contacts.analytics_source as original_source,
-        contacts.nurture_program,
-        contacts.visitor_id,
-        contacts.lifecycle_stage as crm_lifecycle_stage,
-        contacts.lead_status as crm_lead_status,
-        contacts.has_bant_budget,
-        contacts.has_bant_authority,
-        contacts.has_bant_need,
-        contacts.has_bant_timeline,
-        coalesce(merged_records.merged_record_count, 0) as merged_record_count,
-        coalesce(merged_records.merged_hubspot_contact_ids, []) as merged_hubspot_contact_ids,
-        contacts.is_archived,
-        contacts.updated_at
-    from resolved
-    inner join contacts
-        on resolved.hubspot_contact_id = contacts.contact_id
+        survivors.created_at,
+        survivors.original_source,
+        survivors.nurture_program,
+        survivors.visitor_id,
+        survivors.crm_lifecycle_stage,
+        survivors.crm_lead_status,
+        survivors.has_bant_budget,
+        survivors.has_bant_authority,
+        survivors.has_bant_need,
+        survivors.has_bant_timeline,
+        survivors.merged_record_count,
+        survivors.merged_hubspot_contact_ids,
+        survivors.is_archived,
+        survivors.updated_at
+    from survivors
     left join accounts
-        on resolved.contact_key = accounts.contact_key
-    left join merged_records
-        on resolved.contact_key = merged_records.contact_key
+        on survivors.contact_key = accounts.contact_key
     left join owners
-        on contacts.owner_id = owners.hubspot_owner_id
-    where not resolved.is_merged_away
+        on survivors.hubspot_owner_id = owners.hubspot_owner_id
 
 )
 

@@ -3,8 +3,7 @@
     account really entered the stage by then (every contact skipped it). The account's
     own CRM customer and churn dates sit beside the rolled-up ones. visitor_at only when
     the account's first visit came no later than its first lead. -#}
-{%- set stages = ['visitor', 'lead', 'mql', 'sal', 'sql', 'opportunity', 'customer',
-                  'evangelist'] %}
+{%- set stages = canonical_stage_names(ref('canonical_stages')) %}
 with
 
 accounts as (

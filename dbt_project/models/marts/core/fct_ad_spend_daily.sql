@@ -8,7 +8,7 @@ spend as (
 
 fx_rates as (
 
-    select * from {{ ref('stg_targets__fx_rates') }}
+    select * from {{ ref('int_fx_rates') }}
 
 ),
 

@@ -6,7 +6,8 @@
     visitor_at is the first web visit of the contact's visitor ids when it came at or
     before the lead was created: a person imported as a lead who visits later never was
     an anonymous visitor, so visitor is neither filled nor inferred. -#}
-{%- set stages = ['lead', 'mql', 'sal', 'sql', 'opportunity', 'customer', 'evangelist'] %}
+{#- Every canonical stage after the first (visitor, which comes from the web visits). -#}
+{%- set stages = canonical_stage_names(ref('canonical_stages'))[1:] %}
 {%- set side_states = {'disqualified': 'disqualified', 'recycled': 'recycled',
                        'nurture': 'nurture', 'churned': 'churned',
                        'closed_lost': 'closed_lost'} %}

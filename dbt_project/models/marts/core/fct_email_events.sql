@@ -1,63 +1,36 @@
+{#- The published email events: int_email_events__resolved as it is (contact, campaign and
+    nurture program resolved there). -#}
 with
 
-events as (
+email_events as (
 
-    select * from {{ ref('stg_sendgrid__events') }}
-
-),
-
-emails as (
-
-    select * from {{ ref('int_contacts__emails') }}
-
-),
-
-single_sends as (
-
-    select
-        campaign_key,
-        campaign_id,
-        nurture_program
-    from {{ ref('int_campaigns__sources') }}
-    where campaign_type = 'single_send'
+    select * from {{ ref('int_email_events__resolved') }}
 
 ),
 
 final as (
 
     select
-        events.event_id as email_event_id,
-        events.message_id,
-        events.event_type,
-        events.email_normalized,
-        emails.contact_key,
-        coalesce(single_sends.campaign_key, 'sendgrid:' || events.singlesend_id) as campaign_key,
-        events.singlesend_id,
-        events.marketing_campaign_id,
-        events.marketing_campaign_name,
-        -- The send's program, else the event's own `nurture-<program>` category.
-        coalesce(
-            single_sends.nurture_program,
-            {{ nurture_program_from_categories('events.categories') }}
-        ) as nurture_program,
-        events.categories,
-        events.event_at,
-        coalesce(events.is_machine_open, false) as is_machine_open,
-        -- The first event of its type for the message and recipient (unique opens, clicks).
-        row_number() over (
-            partition by events.message_id, events.email_normalized, events.event_type
-            order by events.event_at, events.event_id
-        ) = 1 as is_first_of_type,
-        events.click_url,
-        events.reason,
-        events.bounce_type,
-        events.asm_group_id,
-        events.user_agent
-    from events
-    left join emails
-        on events.email_normalized = emails.email_normalized
-    left join single_sends
-        on events.singlesend_id = single_sends.campaign_id
+        email_event_id,
+        message_id,
+        event_type,
+        email_normalized,
+        contact_key,
+        campaign_key,
+        singlesend_id,
+        marketing_campaign_id,
+        marketing_campaign_name,
+        nurture_program,
+        categories,
+        event_at,
+        is_machine_open,
+        is_first_of_type,
+        click_url,
+        reason,
+        bounce_type,
+        asm_group_id,
+        user_agent
+    from email_events
 
 )
 

@@ -14,6 +14,12 @@ changes as (
 
 ),
 
+canonical_stages as (
+
+    select * from {{ ref('canonical_stages') }}
+
+),
+
 visitors as (
 
     select
@@ -123,7 +129,7 @@ final as (
     from transitions
     left join visitors
         on transitions.contact_key = visitors.contact_key
-    left join {{ ref('canonical_stages') }} as first_stage
+    left join canonical_stages as first_stage
         on first_stage.stage_order = 0
 
 )

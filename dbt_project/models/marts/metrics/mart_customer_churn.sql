@@ -11,20 +11,20 @@ with
 
 accounts as (
 
-    select * from {{ ref('metrics_account_dimensions') }}
+    select * from {{ ref('int_metrics__account_dimensions') }}
     where customer_at is not null
 
 ),
 
 periods as (
 
-    select * from {{ ref('metrics_periods') }}
+    select * from {{ ref('int_metrics__periods') }}
 
 ),
 
 snapshot as (
 
-    select {{ metrics_snapshot_date() }} as snapshot_date
+    select * from {{ ref('dim_snapshot_date') }}
 
 ),
 
@@ -49,7 +49,7 @@ slice_periods as (
     cross join snapshot
     where
         periods.period_start <= snapshot.snapshot_date
-        and periods.period_end_at > (select min(customer_at) from accounts)
+        and periods.period_end_at > (select min(accounts.customer_at) from accounts)
 
 ),
 

@@ -5,7 +5,7 @@ with
 
 expected as (
 
-    select * from {{ ref('metrics_deals_expected_to_close') }}
+    select * from {{ ref('int_metrics__deals_expected_to_close') }}
 
 ),
 
@@ -21,7 +21,7 @@ by_rep as (
     select
         period_grain,
         period_start,
-        '__all__',
+        '__all__' as owner_key,
         * exclude (period_grain, period_start, owner_key)
     from expected
 

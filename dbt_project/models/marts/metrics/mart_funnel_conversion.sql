@@ -3,32 +3,101 @@
     period  : records entering k+1 in the period / records entering k in the period
               (different people; can exceed 1).
     Skipped stages count as entered (filled from the next stage; DESIGN.md §3), so cohort
-    funnels are monotonic. -#}
+    funnels are monotonic. The stages and their order are the seed canonical_stages; each
+    record is counted overall and under its first-touch channel, company size band, industry
+    and owner team (macros metrics_stage_pairs and metrics_funnel_slices, shared with
+    mart_funnel_velocity). Reads core only, so the walk to raw is one model per layer. -#}
 with
+
+contact_funnel as (
+
+    select * from {{ ref('fct_contact_funnel') }}
+
+),
+
+account_funnel as (
+
+    select * from {{ ref('fct_account_funnel') }}
+
+),
+
+accounts as (
+
+    select * from {{ ref('dim_account') }}
+
+),
+
+owners as (
+
+    select * from {{ ref('dim_owner') }}
+
+),
+
+touchpoints as (
+
+    select * from {{ ref('fct_touchpoints') }}
+
+),
+
+canonical_stages as (
+
+    select * from {{ ref('canonical_stages') }}
+
+),
+
+-- Consecutive canonical stages k -> k+1 of every contact and account.
+stage_pairs as (
+
+    select
+        'contact' as level,
+        *
+    from ({{ metrics_stage_pairs('contact_funnel', 'contact_key', 'canonical_stages') }}) as contact_pairs
+    union all
+    select
+        'account' as level,
+        *
+    from ({{ metrics_stage_pairs('account_funnel', 'account_key', 'canonical_stages') }}) as account_pairs
+
+),
+
+-- Each contact and account once overall and once per channel, size band, industry, team.
+slices as (
+
+    {{ metrics_funnel_slices('contact_funnel', 'account_funnel', 'accounts', 'owners', 'touchpoints') }}
+
+),
 
 sliced_pairs as (
 
-    select * from {{ ref('metrics_sliced_stage_pairs') }}
+    select
+        slices.dimension,
+        slices.dimension_value,
+        stage_pairs.*
+    from stage_pairs
+    inner join slices
+        on
+            stage_pairs.level = slices.level
+            and stage_pairs.entity_key = slices.entity_key
 
 ),
 
 cohort as (
 
     select
-        period_grain,
-        {{ metrics_period_start('from_at') }} as period_start,
+        period_grains.period_grain,
+        {{ metrics_period_start('sliced_pairs.from_at', 'period_grains.period_grain') }} as period_start,
         'cohort' as basis,
-        level,
-        dimension,
-        dimension_value,
-        from_stage,
-        to_stage,
-        any_value(from_stage_order) as from_stage_order,
+        sliced_pairs.level,
+        sliced_pairs.dimension,
+        sliced_pairs.dimension_value,
+        sliced_pairs.from_stage,
+        sliced_pairs.to_stage,
+        any_value(sliced_pairs.from_stage_order) as from_stage_order,
         count(*) as entered_from,
-        count(to_at) as converted
+        count(sliced_pairs.to_at) as converted
     from sliced_pairs
     cross join {{ metrics_period_grains() }}
-    where from_at is not null
+    where sliced_pairs.from_at is not null
     group by all
 
 ),
@@ -36,26 +105,36 @@ cohort as (
 -- Each entry into k (side 'from') and into k+1 (side 'to') is an event in its own period.
 period_events as (
 
-    select *, from_at as entered_at, true as is_from_side from sliced_pairs where from_at is not null
+    select
+        *,
+        from_at as entered_at,
+        true as is_from_side
+    from sliced_pairs
+    where from_at is not null
     union all
-    select *, to_at as entered_at, false as is_from_side from sliced_pairs where to_at is not null
+    select
+        *,
+        to_at as entered_at,
+        false as is_from_side
+    from sliced_pairs
+    where to_at is not null
 
 ),
 
 period_based as (
 
     select
-        period_grain,
-        {{ metrics_period_start('entered_at') }} as period_start,
+        period_grains.period_grain,
+        {{ metrics_period_start('period_events.entered_at', 'period_grains.period_grain') }} as period_start,
         'period' as basis,
-        level,
-        dimension,
-        dimension_value,
-        from_stage,
-        to_stage,
-        any_value(from_stage_order) as from_stage_order,
-        count(*) filter (where is_from_side) as entered_from,
-        count(*) filter (where not is_from_side) as converted
+        period_events.level,
+        period_events.dimension,
+        period_events.dimension_value,
+        period_events.from_stage,
+        period_events.to_stage,
+        any_value(period_events.from_stage_order) as from_stage_order,
+        count(*) filter (where period_events.is_from_side) as entered_from,
+        count(*) filter (where not period_events.is_from_side) as converted
     from period_events
     cross join {{ metrics_period_grains() }}
     group by all

@@ -18,7 +18,7 @@ targets as (
 
 quarterly as (
 
-    select * from {{ ref('metrics_funnel_quarterly_counts') }}
+    select * from {{ ref('int_metrics__funnel_quarterly_counts') }}
 
 ),
 
@@ -45,8 +45,8 @@ trailing_counts as (
     from windows
     left join quarterly
         on
-            quarterly.quarter_start >= windows.window_start
-            and quarterly.quarter_start < windows.quarter_start
+            windows.window_start <= quarterly.quarter_start
+            and windows.quarter_start > quarterly.quarter_start
     group by windows.quarter_start
 
 ),
@@ -57,7 +57,7 @@ rates as (
         windows.quarter_start,
         windows.window_start,
         windows.revenue_target_usd,
-        trailing_counts.* exclude (quarter_start),
+        trailing_counts.* exclude (trailing_counts.quarter_start),
         {{ metrics_ratio('trailing_counts.trailing_won_revenue_usd', 'trailing_counts.trailing_won_deals') }}
             as trailing_avg_deal_size_usd,
         {%- for i in range(1, steps | length) %}
@@ -82,7 +82,7 @@ required as (
             ceil(round({{ metrics_ratio('required_' ~ steps[i - 1], 'rate_' ~ steps[i]) }}, 9))
                 as required_{{ steps[i] }}
     
-            {%- endfor %}
+        {%- endfor %}
     from rates
 
 ),

@@ -1,12 +1,80 @@
 {#- Days from first entering stage k to first entering k+1 (DESIGN.md §5 stage velocity),
     contact and account level. cohort: by the period k was entered; period: by the period
     k+1 was entered. Pairs where either stage was inferred (skipped, filled from the next
-    stage) are left out: their zero-day gap is an artefact of the filling, not a speed. -#}
+    stage) are left out: their zero-day gap is an artefact of the filling, not a speed.
+    Stage pairs and slices as in mart_funnel_conversion (seed canonical_stages, macros
+    metrics_stage_pairs and metrics_funnel_slices). -#}
 with
+
+contact_funnel as (
+
+    select * from {{ ref('fct_contact_funnel') }}
+
+),
+
+account_funnel as (
+
+    select * from {{ ref('fct_account_funnel') }}
+
+),
+
+accounts as (
+
+    select * from {{ ref('dim_account') }}
+
+),
+
+owners as (
+
+    select * from {{ ref('dim_owner') }}
+
+),
+
+touchpoints as (
+
+    select * from {{ ref('fct_touchpoints') }}
+
+),
+
+canonical_stages as (
+
+    select * from {{ ref('canonical_stages') }}
+
+),
+
+-- Consecutive canonical stages k -> k+1 of every contact and account.
+stage_pairs as (
+
+    select
+        'contact' as level,
+        *
+    from ({{ metrics_stage_pairs('contact_funnel', 'contact_key', 'canonical_stages') }}) as contact_pairs
+    union all
+    select
+        'account' as level,
+        *
+    from ({{ metrics_stage_pairs('account_funnel', 'account_key', 'canonical_stages') }}) as account_pairs
+
+),
+
+-- Each contact and account once overall and once per channel, size band, industry, team.
+slices as (
+
+    {{ metrics_funnel_slices('contact_funnel', 'account_funnel', 'accounts', 'owners', 'touchpoints') }}
+
+),
 
 sliced_pairs as (
 
-    select * from {{ ref('metrics_sliced_stage_pairs') }}
+    select
+        slices.dimension,
+        slices.dimension_value,
+        stage_pairs.*
+    from stage_pairs
+    inner join slices
+        on
+            stage_pairs.level = slices.level
+            and stage_pairs.entity_key = slices.entity_key
 
 ),
 
@@ -16,7 +84,8 @@ sliced_steps as (
         *,
         {{ metrics_days_between('from_at', 'to_at') }} as days_to_next_stage
     from sliced_pairs
-    where from_at is not null
+    where
+        from_at is not null
         and to_at is not null
         and not from_is_inferred
         and not to_is_inferred
@@ -28,30 +97,38 @@ sliced_steps as (
 
 by_basis as (
 
-    select 'cohort' as basis, from_at as bucket_at, * from sliced_steps
+    select
+        'cohort' as basis,
+        from_at as bucket_at,
+        *
+    from sliced_steps
     union all
-    select 'period' as basis, to_at as bucket_at, * from sliced_steps
+    select
+        'period' as basis,
+        to_at as bucket_at,
+        *
+    from sliced_steps
 
 ),
 
 final as (
 
     select
-        period_grain,
-        {{ metrics_period_start('bucket_at') }} as period_start,
-        basis,
-        level,
-        dimension,
-        dimension_value,
-        from_stage,
-        to_stage,
-        any_value(from_stage_order) as from_stage_order,
+        period_grains.period_grain,
+        {{ metrics_period_start('by_basis.bucket_at', 'period_grains.period_grain') }} as period_start,
+        by_basis.basis,
+        by_basis.level,
+        by_basis.dimension,
+        by_basis.dimension_value,
+        by_basis.from_stage,
+        by_basis.to_stage,
+        any_value(by_basis.from_stage_order) as from_stage_order,
         count(*) as transitions,
-        quantile_cont(days_to_next_stage, 0.5) as median_days,
-        quantile_cont(days_to_next_stage, 0.75) as p75_days,
-        avg(days_to_next_stage) as mean_days,
-        min(days_to_next_stage) as min_days,
-        max(days_to_next_stage) as max_days
+        quantile_cont(by_basis.days_to_next_stage, 0.5) as median_days,
+        quantile_cont(by_basis.days_to_next_stage, 0.75) as p75_days,
+        avg(by_basis.days_to_next_stage) as mean_days,
+        min(by_basis.days_to_next_stage) as min_days,
+        max(by_basis.days_to_next_stage) as max_days
     from by_basis
     cross join {{ metrics_period_grains() }}
     group by all

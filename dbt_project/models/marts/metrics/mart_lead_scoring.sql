@@ -4,19 +4,19 @@ with
 
 leads as (
 
-    select * from {{ ref('metrics_lead_score_outcomes') }}
+    select * from {{ ref('int_metrics__lead_score_outcomes') }}
 
 ),
 
 aggregated as (
 
     select
-        period_grain,
-        {{ metrics_period_start('lead_at') }} as period_start,
-        score_band,
+        period_grains.period_grain,
+        {{ metrics_period_start('leads.lead_at', 'period_grains.period_grain') }} as period_start,
+        leads.score_band,
         count(*) as leads,
-        count(*) filter (where reached_sql) as leads_to_sql,
-        count(*) filter (where reached_customer) as leads_to_won
+        count(*) filter (where leads.reached_sql) as leads_to_sql,
+        count(*) filter (where leads.reached_customer) as leads_to_won
     from leads
     cross join {{ metrics_period_grains() }}
     group by all

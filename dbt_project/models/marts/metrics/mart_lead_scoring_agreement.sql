@@ -6,22 +6,22 @@ with
 
 leads as (
 
-    select * from {{ ref('metrics_lead_score_outcomes') }}
+    select * from {{ ref('int_metrics__lead_score_outcomes') }}
 
 ),
 
 aggregated as (
 
     select
-        period_grain,
-        {{ metrics_period_start('lead_at') }} as period_start,
+        period_grains.period_grain,
+        {{ metrics_period_start('leads.lead_at', 'period_grains.period_grain') }} as period_start,
         count(*) as leads,
-        count(*) filter (where is_score_mql and is_crm_mql) as mql_by_both,
-        count(*) filter (where is_score_mql and not is_crm_mql) as mql_by_score_only,
-        count(*) filter (where is_crm_mql and not is_score_mql) as mql_by_crm_only,
-        count(*) filter (where not is_score_mql and not is_crm_mql) as mql_by_neither,
-        quantile_cont((epoch(crm_mql_at) - epoch(score_mql_at)) / 3600.0, 0.5) filter (
-            where is_score_mql and is_crm_mql
+        count(*) filter (where leads.is_score_mql and leads.is_crm_mql) as mql_by_both,
+        count(*) filter (where leads.is_score_mql and not leads.is_crm_mql) as mql_by_score_only,
+        count(*) filter (where leads.is_crm_mql and not leads.is_score_mql) as mql_by_crm_only,
+        count(*) filter (where not leads.is_score_mql and not leads.is_crm_mql) as mql_by_neither,
+        quantile_cont((epoch(leads.crm_mql_at) - epoch(leads.score_mql_at)) / 3600.0, 0.5) filter (
+            where leads.is_score_mql and leads.is_crm_mql
         ) as median_hours_crm_after_score
     from leads
     cross join {{ metrics_period_grains() }}

@@ -17,7 +17,7 @@ contacts as (
 
 contact_dimensions as (
 
-    select * from {{ ref('metrics_contact_dimensions') }}
+    select * from {{ ref('int_metrics__contact_dimensions') }}
 
 ),
 
@@ -29,7 +29,7 @@ activities as (
 
 snapshot as (
 
-    select {{ metrics_snapshot_date() }} as snapshot_date
+    select * from {{ ref('dim_snapshot_date') }}
 
 ),
 
@@ -59,7 +59,7 @@ mqls as (
     left join activity_contacts
         on
             contacts.contact_key = activity_contacts.contact_key
-            and activity_contacts.occurred_at >= contacts.mql_at
+            and contacts.mql_at <= activity_contacts.occurred_at
             and cast(activity_contacts.occurred_at as date) <= snapshot.snapshot_date
     where cast(contacts.mql_at as date) <= snapshot.snapshot_date
     group by all
@@ -84,8 +84,8 @@ slices as (
 aggregated as (
 
     select
-        period_grain,
-        {{ metrics_period_start('timed.mql_at') }} as period_start,
+        period_grains.period_grain,
+        {{ metrics_period_start('timed.mql_at', 'period_grains.period_grain') }} as period_start,
         slices.dimension,
         slices.dimension_value,
         count(*) as mqls,

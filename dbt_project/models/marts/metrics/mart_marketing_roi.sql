@@ -11,13 +11,13 @@ with
 
 snapshot as (
 
-    select {{ metrics_snapshot_date() }} as snapshot_date
+    select * from {{ ref('dim_snapshot_date') }}
 
 ),
 
 periods as (
 
-    select * from {{ ref('metrics_periods') }}
+    select * from {{ ref('int_metrics__periods') }}
 
 ),
 
@@ -56,11 +56,11 @@ monthly as (
     select
         program_costs.month_start,
         program_costs.channel,
-        coalesce(program_costs.campaign_key, '(none)'),
+        coalesce(program_costs.campaign_key, '(none)') as campaign_key,
         models.attribution_model,
-        0,
-        0,
-        program_costs.cost_usd
+        0 as attributed_revenue_usd,
+        0 as ad_spend_usd,
+        program_costs.cost_usd as program_cost_usd
     from program_costs
     cross join models
 
@@ -89,8 +89,8 @@ spine as (
     cross join snapshot
     inner join periods
         on
-            periods.period_end >= series.first_month
-            and periods.period_start <= snapshot.snapshot_date
+            series.first_month <= periods.period_end
+            and snapshot.snapshot_date >= periods.period_start
 
 ),
 

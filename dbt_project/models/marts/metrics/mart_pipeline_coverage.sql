@@ -8,26 +8,26 @@ with
 
 deals as (
 
-    select * from {{ ref('metrics_pipeline_deals') }}
+    select * from {{ ref('int_metrics__pipeline_deals') }}
     where is_open and expected_close_date is not null
 
 ),
 
 quotas as (
 
-    select * from {{ ref('stg_targets__quotas') }}
+    select * from {{ ref('fct_quotas') }}
 
 ),
 
 fx_rates as (
 
-    select * from {{ ref('stg_targets__fx_rates') }}
+    select * from {{ ref('fct_fx_rates') }}
 
 ),
 
 snapshot as (
 
-    select {{ metrics_snapshot_date() }} as snapshot_date
+    select * from {{ ref('dim_snapshot_date') }}
 
 ),
 
@@ -48,7 +48,7 @@ quota_by_rep as (
 
     select
         cast(date_trunc('quarter', period_start) as date) as period_start,
-        'hs_' || owner_id as owner_key,
+        owner_key,
         sum(quota_amount * {{ metrics_usd_rate('fx_rates', 'quotas.currency_code', 'quotas.period_start') }})
             as quota_usd
     from quotas

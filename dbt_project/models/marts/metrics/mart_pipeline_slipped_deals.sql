@@ -8,7 +8,7 @@ with
 
 expected as (
 
-    select * from {{ ref('metrics_deals_expected_to_close') }}
+    select * from {{ ref('int_metrics__deals_expected_to_close') }}
     where not is_won_in_period
 
 ),

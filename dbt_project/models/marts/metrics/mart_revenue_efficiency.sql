@@ -10,13 +10,13 @@ with
 
 snapshot as (
 
-    select {{ metrics_snapshot_date() }} as snapshot_date
+    select * from {{ ref('dim_snapshot_date') }}
 
 ),
 
 periods as (
 
-    select * from {{ ref('metrics_periods') }}
+    select * from {{ ref('int_metrics__periods') }}
 
 ),
 
@@ -49,7 +49,7 @@ sales_costs as (
 
 accounts as (
 
-    select customer_at from {{ ref('metrics_account_dimensions') }}
+    select customer_at from {{ ref('int_metrics__account_dimensions') }}
     where customer_at is not null
 
 ),
@@ -59,7 +59,7 @@ closed_deals as (
     select
         closed_at,
         amount_usd
-    from {{ ref('metrics_closed_deals') }}
+    from {{ ref('int_metrics__closed_deals') }}
     where is_won
 
 ),
@@ -74,27 +74,27 @@ facts as (
     from ad_spend
     union all
     select
-        month_start,
-        'program_cost',
-        cost_usd
+        month_start as fact_date,
+        'program_cost' as measure,
+        cost_usd as value
     from program_costs
     union all
     select
-        month_start,
-        'sales_cost',
-        cost_usd
+        month_start as fact_date,
+        'sales_cost' as measure,
+        cost_usd as value
     from sales_costs
     union all
     select
-        cast(customer_at as date),
-        'new_customer',
-        1
+        cast(customer_at as date) as fact_date,
+        'new_customer' as measure,
+        1 as value
     from accounts
     union all
     select
-        cast(closed_at as date),
-        'won_revenue',
-        amount_usd
+        cast(closed_at as date) as fact_date,
+        'won_revenue' as measure,
+        amount_usd as value
     from closed_deals
 
 ),
@@ -106,7 +106,7 @@ bounded_periods as (
     cross join snapshot
     where
         periods.period_start <= snapshot.snapshot_date
-        and periods.period_end >= (select min(fact_date) from facts)
+        and periods.period_end >= (select min(facts.fact_date) from facts)
 
 ),
 

@@ -11,7 +11,7 @@ with
 
 lost_deals as (
 
-    select * from {{ ref('metrics_closed_deals') }}
+    select * from {{ ref('int_metrics__closed_deals') }}
     where not is_won
 
 ),
@@ -25,8 +25,8 @@ slices as (
 aggregated as (
 
     select
-        period_grain,
-        {{ metrics_period_start('lost_deals.closed_at') }} as period_start,
+        period_grains.period_grain,
+        {{ metrics_period_start('lost_deals.closed_at', 'period_grains.period_grain') }} as period_start,
         slices.dimension,
         slices.dimension_value,
         {{ metrics_unknown('lost_deals.loss_reason') }} as loss_reason,

@@ -12,7 +12,7 @@ with
 
 closed_deals as (
 
-    select * from {{ ref('metrics_closed_deals') }}
+    select * from {{ ref('int_metrics__closed_deals') }}
 
 ),
 
@@ -37,16 +37,16 @@ sliced as (
 aggregated as (
 
     select
-        period_grain,
-        {{ metrics_period_start('closed_at') }} as period_start,
-        dimension,
-        dimension_value,
+        period_grains.period_grain,
+        {{ metrics_period_start('sliced.closed_at', 'period_grains.period_grain') }} as period_start,
+        sliced.dimension,
+        sliced.dimension_value,
         count(*) as closed_deals,
-        count(*) filter (where is_won) as won_deals,
-        count(*) filter (where not is_won) as lost_deals,
-        coalesce(sum(amount_usd) filter (where is_won), 0) as won_revenue_usd,
-        coalesce(sum(sales_cycle_days) filter (where is_won), 0) as won_sales_cycle_days_total,
-        mode(loss_reason) filter (where not is_won and loss_reason is not null)
+        count(*) filter (where sliced.is_won) as won_deals,
+        count(*) filter (where not sliced.is_won) as lost_deals,
+        coalesce(sum(sliced.amount_usd) filter (where sliced.is_won), 0) as won_revenue_usd,
+        coalesce(sum(sliced.sales_cycle_days) filter (where sliced.is_won), 0) as won_sales_cycle_days_total,
+        mode(sliced.loss_reason) filter (where not sliced.is_won and sliced.loss_reason is not null)
             as top_loss_reason
     from sliced
     cross join {{ metrics_period_grains() }}

@@ -8,7 +8,7 @@ contacts as (
 
 accounts as (
 
-    select * from {{ ref('metrics_account_dimensions') }}
+    select * from {{ ref('int_metrics__account_dimensions') }}
 
 ),
 

@@ -5,17 +5,7 @@ with
 
 snapshot as (
 
-    select {{ metrics_snapshot_date() }} as snapshot_date
-
-),
-
--- The end of the snapshot day, in its own CTE (see STACK.md: interval CSE bug).
-snapshot_end as (
-
-    select
-        snapshot_date,
-        cast(snapshot_date as timestamp) + interval 1 day as snapshot_end_at
-    from snapshot
+    select * from {{ ref('dim_snapshot_date') }}
 
 ),
 
@@ -27,19 +17,20 @@ opportunities as (
 
 history as (
 
-    select * from {{ ref('metrics_deal_history') }}
+    select * from {{ ref('fct_opportunity_property_history') }}
+    where property_name in ('dealstage', 'amount', 'closedate')
 
 ),
 
 stages as (
 
-    select * from {{ ref('stg_hubspot__deal_pipeline_stages') }}
+    select * from {{ ref('dim_sales_stages') }}
 
 ),
 
 fx_rates as (
 
-    select * from {{ ref('stg_targets__fx_rates') }}
+    select * from {{ ref('fct_fx_rates') }}
 
 ),
 
@@ -49,10 +40,10 @@ points as (
         opportunities.opportunity_key as point_id,
         opportunities.opportunity_key,
         -- "As of the snapshot day" includes changes made during that day.
-        snapshot_end.snapshot_end_at - interval 1 microsecond as as_of_at
+        snapshot.snapshot_end_at - interval 1 microsecond as as_of_at
     from opportunities
-    cross join snapshot_end
-    where opportunities.created_at < snapshot_end.snapshot_end_at
+    cross join snapshot
+    where opportunities.created_at < snapshot.snapshot_end_at
 
 ),
 
@@ -65,7 +56,7 @@ state as (
 joined as (
 
     select
-        snapshot_end.snapshot_date,
+        snapshot.snapshot_date,
         opportunities.opportunity_key,
         {{ metrics_unknown('opportunities.owner_key') }} as owner_key,
         opportunities.account_key,
@@ -79,13 +70,13 @@ joined as (
         coalesce(state.expected_close_date_as_of, opportunities.expected_close_date)
             as expected_close_date,
         coalesce(stages.is_closed, false)
-        or coalesce(opportunities.closed_at < snapshot_end.snapshot_end_at, false) as is_closed
+        or coalesce(opportunities.closed_at < snapshot.snapshot_end_at, false) as is_closed
     from points
     inner join opportunities
         on points.opportunity_key = opportunities.opportunity_key
     inner join state
         on points.point_id = state.point_id
-    cross join snapshot_end
+    cross join snapshot
     left join stages
         on state.deal_stage_id_as_of = stages.deal_stage_id
 

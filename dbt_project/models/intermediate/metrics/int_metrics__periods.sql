@@ -18,9 +18,9 @@ periods as (
     group by month_start
     union all
     select
-        'quarter',
-        quarter_start,
-        max(date_day)
+        'quarter' as period_grain,
+        quarter_start as period_start,
+        max(date_day) as period_end
     from calendar
     group by quarter_start
 

@@ -8,26 +8,26 @@ with
 
 snapshot as (
 
-    select {{ metrics_snapshot_date() }} as snapshot_date
+    select * from {{ ref('dim_snapshot_date') }}
 
 ),
 
 closed_deals as (
 
-    select * from {{ ref('metrics_closed_deals') }}
+    select * from {{ ref('int_metrics__closed_deals') }}
 
 ),
 
 history as (
 
-    select * from {{ ref('metrics_deal_history') }}
+    select * from {{ ref('fct_opportunity_property_history') }}
     where property_name = 'dealstage'
 
 ),
 
 stages as (
 
-    select * from {{ ref('stg_hubspot__deal_pipeline_stages') }}
+    select * from {{ ref('dim_sales_stages') }}
 
 ),
 
@@ -89,49 +89,49 @@ step_entries as (
     where is_won
     union all
     select
-        2,
-        'proposals',
+        2 as step_order,
+        'proposals' as funnel_step,
         entered_at,
-        null
+        null as amount_usd
     from proposals
     union all
     select
-        3,
-        'sqls',
-        sql_at,
-        null
+        3 as step_order,
+        'sqls' as funnel_step,
+        sql_at as entered_at,
+        null as amount_usd
     from contacts
     where sql_at is not null
     union all
     select
-        4,
-        'mqls',
-        mql_at,
-        null
+        4 as step_order,
+        'mqls' as funnel_step,
+        mql_at as entered_at,
+        null as amount_usd
     from contacts
     where mql_at is not null
     union all
     select
-        5,
-        'leads',
-        lead_at,
-        null
+        5 as step_order,
+        'leads' as funnel_step,
+        lead_at as entered_at,
+        null as amount_usd
     from contacts
     where lead_at is not null
     union all
     select
-        6,
-        'visitors',
-        visitor_at,
-        null
+        6 as step_order,
+        'visitors' as funnel_step,
+        visitor_at as entered_at,
+        null as amount_usd
     from contacts
     where visitor_at is not null
     union all
     select
-        6,
-        'visitors',
+        6 as step_order,
+        'visitors' as funnel_step,
         entered_at,
-        null
+        null as amount_usd
     from anonymous_visitors
 
 ),

@@ -6,22 +6,13 @@ with
 
 snapshot as (
 
-    select {{ metrics_snapshot_date() }} as snapshot_date
-
-),
-
-snapshot_end as (
-
-    select
-        snapshot_date,
-        cast(snapshot_date as timestamp) + interval 1 day as snapshot_end_at
-    from snapshot
+    select * from {{ ref('dim_snapshot_date') }}
 
 ),
 
 periods as (
 
-    select * from {{ ref('metrics_periods') }}
+    select * from {{ ref('int_metrics__periods') }}
 
 ),
 
@@ -33,13 +24,14 @@ opportunities as (
 
 history as (
 
-    select * from {{ ref('metrics_deal_history') }}
+    select * from {{ ref('fct_opportunity_property_history') }}
+    where property_name in ('dealstage', 'amount', 'closedate')
 
 ),
 
 fx_rates as (
 
-    select * from {{ ref('stg_targets__fx_rates') }}
+    select * from {{ ref('fct_fx_rates') }}
 
 ),
 
@@ -52,20 +44,20 @@ deal_periods as (
         periods.period_end,
         periods.period_start_at,
         periods.period_end_at,
-        snapshot_end.snapshot_date,
-        periods.period_end_at <= snapshot_end.snapshot_end_at as is_period_complete,
+        snapshot.snapshot_date,
+        periods.period_end_at <= snapshot.snapshot_end_at as is_period_complete,
         opportunities.opportunity_key,
         greatest(periods.period_start_at, opportunities.created_at) as commit_at,
-        least(periods.period_end_at, snapshot_end.snapshot_end_at) - interval 1 microsecond
+        least(periods.period_end_at, snapshot.snapshot_end_at) - interval 1 microsecond
             as evaluated_at
     from opportunities
-    cross join snapshot_end
+    cross join snapshot
     inner join periods
         on
             opportunities.created_at < periods.period_end_at
-            and periods.period_start_at < snapshot_end.snapshot_end_at
+            and snapshot.snapshot_end_at > periods.period_start_at
             and (opportunities.closed_at is null or opportunities.closed_at >= periods.period_start_at)
-            and opportunities.created_at < snapshot_end.snapshot_end_at
+            and opportunities.created_at < snapshot.snapshot_end_at
 
 ),
 
@@ -78,9 +70,9 @@ points as (
     from deal_periods
     union all
     select
-        period_grain || '|' || period_start || '|' || opportunity_key || '|evaluated',
+        period_grain || '|' || period_start || '|' || opportunity_key || '|evaluated' as point_id,
         opportunity_key,
-        evaluated_at
+        evaluated_at as as_of_at
     from deal_periods
 
 ),

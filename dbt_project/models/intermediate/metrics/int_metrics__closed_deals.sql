@@ -10,13 +10,19 @@ opportunities as (
 
 accounts as (
 
-    select * from {{ ref('metrics_account_dimensions') }}
+    select * from {{ ref('int_metrics__account_dimensions') }}
 
 ),
 
 owner_teams as (
 
     select * from {{ ref('dim_owner') }}
+
+),
+
+snapshot as (
+
+    select * from {{ ref('dim_snapshot_date') }}
 
 ),
 
@@ -46,9 +52,10 @@ closed as (
         on opportunities.account_key = accounts.account_key
     left join owner_teams
         on opportunities.owner_key = owner_teams.owner_key
+    cross join snapshot
     where
         opportunities.outcome in ('won', 'lost')
-        and cast(opportunities.closed_at as date) <= {{ metrics_snapshot_date() }}
+        and cast(opportunities.closed_at as date) <= snapshot.snapshot_date
 
 )
 

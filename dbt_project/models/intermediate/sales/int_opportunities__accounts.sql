@@ -1,0 +1,73 @@
+{#- The account of each deal. A deal associated with several companies still belongs to
+    one account: the lowest company id that exists; without any, the account of its
+    strongest buyer (a decision maker first, then by contact key). -#}
+with
+
+deal_companies as (
+
+    select * from {{ ref('stg_hubspot__deal_companies') }}
+
+),
+
+companies as (
+
+    select * from {{ ref('stg_hubspot__companies') }}
+
+),
+
+buying_group as (
+
+    select * from {{ ref('int_opportunities__contacts') }}
+
+),
+
+contact_accounts as (
+
+    select * from {{ ref('int_contacts__accounts') }}
+
+),
+
+company_accounts as (
+
+    select
+        'hs_' || deal_companies.deal_id as opportunity_key,
+        'hs_' || min(deal_companies.company_id) as account_key
+    from deal_companies
+    inner join companies
+        on deal_companies.company_id = companies.company_id
+    group by deal_companies.deal_id
+
+),
+
+buyer_accounts as (
+
+    select
+        buying_group.opportunity_key,
+        contact_accounts.account_key
+    from buying_group
+    inner join contact_accounts
+        on buying_group.contact_key = contact_accounts.contact_key
+    where contact_accounts.account_key is not null
+    qualify row_number() over (
+        partition by buying_group.opportunity_key
+        order by buying_group.role = 'Decision Maker' desc, buying_group.contact_key
+    ) = 1
+
+),
+
+final as (
+
+    select
+        coalesce(company_accounts.opportunity_key, buyer_accounts.opportunity_key) as opportunity_key,
+        coalesce(company_accounts.account_key, buyer_accounts.account_key) as account_key,
+        case
+            when company_accounts.account_key is not null then 'company_association'
+            else 'strongest_buyer'
+        end as account_source
+    from company_accounts
+    full outer join buyer_accounts
+        on company_accounts.opportunity_key = buyer_accounts.opportunity_key
+
+)
+
+select * from final

@@ -1,0 +1,137 @@
+{#- Deals with their current sales stage (seed sales_stage_mapping), expected close date
+    history, close time, outcome and amount in USD. A deal is closed when it entered its
+    closing stage (the close date property as fallback); the amount converts at the close
+    day's rate, or the creation day's while the deal is open. -#}
+with
+
+deals as (
+
+    select * from {{ ref('stg_hubspot__deals') }}
+
+),
+
+stage_mapping as (
+
+    select * from {{ ref('sales_stage_mapping') }}
+    where source_system = 'hubspot'
+
+),
+
+close_dates as (
+
+    select * from {{ ref('int_opportunities__close_dates') }}
+
+),
+
+property_history as (
+
+    select * from {{ ref('int_deals__property_history') }}
+
+),
+
+fx_rates as (
+
+    select * from {{ ref('int_fx_rates') }}
+
+),
+
+-- When the deal entered its current stage: for a closed deal, the close.
+current_stage_entries as (
+
+    select
+        deal_id,
+        valid_from as entered_current_stage_at
+    from property_history
+    where
+        property_name = 'dealstage'
+        and is_current
+
+),
+
+joined as (
+
+    select
+        'hs_' || deals.deal_id as opportunity_key,
+        deals.deal_id as hubspot_deal_id,
+        'hs_' || deals.owner_id as owner_key,
+        deals.deal_name,
+        deals.pipeline_id,
+        deals.deal_stage_id,
+        stage_mapping.sales_stage as current_stage,
+        stage_mapping.sales_stage_order as current_stage_order,
+        deals.amount,
+        deals.currency_code as currency,
+        coalesce(deals.deal_created_at, deals.created_at) as created_at,
+        coalesce(close_dates.current_close_date, cast(deals.close_at as date)) as expected_close_date,
+        coalesce(close_dates.initial_close_date, cast(deals.close_at as date)) as initial_close_date,
+        coalesce(close_dates.close_date_push_count, 0) as close_date_push_count,
+        coalesce(stage_mapping.is_closed, deals.is_closed, false) as is_closed,
+        coalesce(stage_mapping.is_won, deals.is_closed_won, false) as is_won,
+        current_stage_entries.entered_current_stage_at,
+        deals.close_at,
+        deals.closed_lost_reason,
+        deals.is_archived
+    from deals
+    left join stage_mapping
+        on
+            deals.pipeline_id = stage_mapping.pipeline_id
+            and deals.deal_stage_id = stage_mapping.deal_stage_id
+    left join close_dates
+        on deals.deal_id = close_dates.deal_id
+    left join current_stage_entries
+        on deals.deal_id = current_stage_entries.deal_id
+
+),
+
+closed as (
+
+    select
+        *,
+        -- Closed when the deal entered its closing stage; the close date property as fallback.
+        case when is_closed then coalesce(entered_current_stage_at, close_at) end as closed_at,
+        case when is_won then 'won' when is_closed then 'lost' else 'open' end as outcome
+    from joined
+
+),
+
+final as (
+
+    select
+        closed.opportunity_key,
+        closed.hubspot_deal_id,
+        closed.owner_key,
+        closed.deal_name,
+        closed.pipeline_id,
+        closed.amount,
+        closed.currency,
+        -- Close day's rate for closed deals, creation day's for open ones.
+        cast(round(closed.amount * case
+            when closed.currency = '{{ var("reporting_currency") }}' then 1
+            else fx_rates.rate_to_usd
+        end, 2) as decimal(18, 2)) as amount_usd,
+        cast(coalesce(closed.closed_at, closed.created_at) as date) as amount_usd_fx_date,
+        closed.created_at,
+        closed.expected_close_date,
+        closed.initial_close_date,
+        closed.closed_at,
+        closed.is_closed,
+        closed.is_won,
+        closed.outcome,
+        case when closed.outcome = 'lost' then closed.closed_lost_reason end as loss_reason,
+        closed.current_stage,
+        closed.current_stage_order,
+        closed.deal_stage_id,
+        closed.close_date_push_count,
+        case when closed.is_closed then date_diff('second', closed.created_at, closed.closed_at) / 86400.0 end
+            as sales_cycle_days,
+        closed.entered_current_stage_at,
+        closed.is_archived
+    from closed
+    left join fx_rates
+        on
+            cast(coalesce(closed.closed_at, closed.created_at) as date) = fx_rates.date_day
+            and closed.currency = fx_rates.currency_code
+
+)
+
+select * from final
