@@ -10,7 +10,9 @@ duplicates count). Rows left over on both sides are then paired by their non-dou
 columns: a table whose leftovers differ only in doubles, each within a relative 1e-9 (a
 parallel sum adds in another order from run to run), counts as identical. Otherwise the
 columns that differ are named. `--round N` rounds doubles to N decimals before the set
-comparison. Tables only in AFTER are listed as added. Exit 0 when every compared table
+comparison. Views are read through their own file, so compare a warehouse under the
+file name it was built with (dbt-duckdb writes that catalog name into its views). Tables
+only in AFTER are listed as added. Exit 0 when every compared table
 is identical, 1 otherwise.
 """
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+
+DBT_DIR = Path(__file__).resolve().parents[1] / "dbt_project"
 
 # Telemetry off before anything imports dbt, dlt or dagster.
 os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
@@ -31,3 +37,25 @@ def tiny(tmp_path_factory):
     from tests.support.tiny_pipeline import build_tiny_warehouse
 
     return build_tiny_warehouse(tmp_path_factory.mktemp("tiny_warehouse"))
+
+
+@pytest.fixture(scope="session")
+def manifest(tmp_path_factory):
+    """The dbt manifest of the project as it is on disk (`dbt parse`, no warehouse needed)."""
+    target = tmp_path_factory.mktemp("dbt_parse_target")
+    env = {
+        **os.environ,
+        "CLOSEDLOOP_WAREHOUSE": str(target / "parse.duckdb"),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
+    }
+    dbt = Path(sys.executable).with_name("dbt")
+    result = subprocess.run(
+        [str(dbt), "parse", "--profiles-dir", ".", "--target-path", str(target)],
+        cwd=DBT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads((target / "manifest.json").read_text())

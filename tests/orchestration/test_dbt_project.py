@@ -1,38 +1,7 @@
-"""The dbt project parses, and every model documents its grain and tests its key."""
+"""The dbt project parses (fixture `manifest` in tests/conftest.py), and every model
+documents its grain and tests its key."""
 
 from __future__ import annotations
-
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-import pytest
-
-REPO = Path(__file__).resolve().parents[2]
-DBT_DIR = REPO / "dbt_project"
-
-
-@pytest.fixture(scope="module")
-def manifest(tmp_path_factory):
-    target = tmp_path_factory.mktemp("dbt_target")
-    env = {
-        **os.environ,
-        "CLOSEDLOOP_WAREHOUSE": str(target / "parse.duckdb"),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-    }
-    dbt = Path(sys.executable).with_name("dbt")
-    result = subprocess.run(
-        [str(dbt), "parse", "--profiles-dir", ".", "--target-path", str(target)],
-        cwd=DBT_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return json.loads((target / "manifest.json").read_text())
 
 
 def _models(manifest):

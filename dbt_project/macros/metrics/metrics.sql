@@ -274,3 +274,39 @@
         when {{ budget }} = {{ previous_budget }} then 'no budget change'
     end
 {%- endmacro %}
+
+{#- Consecutive canonical stage pairs k -> k+1 of every contact and account, once overall and
+    once per first-touch channel, size band, industry and owner team: the rows both funnel
+    marts (conversion, velocity) aggregate. Arguments are the names of the calling model's
+    input CTEs, so its inputs stay visible at its top. -#}
+{% macro metrics_sliced_stage_pairs(contact_funnel, account_funnel, accounts, owners, touchpoints, canonical_stages) -%}
+    with stage_pairs as (
+
+        select
+            'contact' as level,
+            *
+        from ({{ metrics_stage_pairs(contact_funnel, 'contact_key', canonical_stages) }}) as contact_pairs
+        union all
+        select
+            'account' as level,
+            *
+        from ({{ metrics_stage_pairs(account_funnel, 'account_key', canonical_stages) }}) as account_pairs
+
+    ),
+
+    slices as (
+
+        {{ metrics_funnel_slices(contact_funnel, account_funnel, accounts, owners, touchpoints) }}
+
+    )
+
+    select
+        slices.dimension,
+        slices.dimension_value,
+        stage_pairs.*
+    from stage_pairs
+    inner join slices
+        on
+            stage_pairs.level = slices.level
+            and stage_pairs.entity_key = slices.entity_key
+{%- endmacro %}

@@ -5,7 +5,7 @@
     Skipped stages count as entered (filled from the next stage; DESIGN.md §3), so cohort
     funnels are monotonic. The stages and their order are the seed canonical_stages; each
     record is counted overall and under its first-touch channel, company size band, industry
-    and owner team (macros metrics_stage_pairs and metrics_funnel_slices, shared with
+    and owner team (macro metrics_sliced_stage_pairs, shared with
     mart_funnel_velocity). Reads core only, so the walk to raw is one model per layer. -#}
 with
 
@@ -45,39 +45,12 @@ canonical_stages as (
 
 ),
 
--- Consecutive canonical stages k -> k+1 of every contact and account.
-stage_pairs as (
-
-    select
-        'contact' as level,
-        *
-    from ({{ metrics_stage_pairs('contact_funnel', 'contact_key', 'canonical_stages') }}) as contact_pairs
-    union all
-    select
-        'account' as level,
-        *
-    from ({{ metrics_stage_pairs('account_funnel', 'account_key', 'canonical_stages') }}) as account_pairs
-
-),
-
--- Each contact and account once overall and once per channel, size band, industry, team.
-slices as (
-
-    {{ metrics_funnel_slices('contact_funnel', 'account_funnel', 'accounts', 'owners', 'touchpoints') }}
-
-),
-
+-- Every contact and account's stage pairs k -> k+1, overall and per slice.
 sliced_pairs as (
 
-    select
-        slices.dimension,
-        slices.dimension_value,
-        stage_pairs.*
-    from stage_pairs
-    inner join slices
-        on
-            stage_pairs.level = slices.level
-            and stage_pairs.entity_key = slices.entity_key
+    {{ metrics_sliced_stage_pairs(
+        'contact_funnel', 'account_funnel', 'accounts', 'owners', 'touchpoints', 'canonical_stages'
+    ) }}
 
 ),
 

@@ -2,8 +2,8 @@
     contact and account level. cohort: by the period k was entered; period: by the period
     k+1 was entered. Pairs where either stage was inferred (skipped, filled from the next
     stage) are left out: their zero-day gap is an artefact of the filling, not a speed.
-    Stage pairs and slices as in mart_funnel_conversion (seed canonical_stages, macros
-    metrics_stage_pairs and metrics_funnel_slices). -#}
+    Stage pairs and slices as in mart_funnel_conversion (seed canonical_stages, macro
+    metrics_sliced_stage_pairs). -#}
 with
 
 contact_funnel as (
@@ -42,39 +42,12 @@ canonical_stages as (
 
 ),
 
--- Consecutive canonical stages k -> k+1 of every contact and account.
-stage_pairs as (
-
-    select
-        'contact' as level,
-        *
-    from ({{ metrics_stage_pairs('contact_funnel', 'contact_key', 'canonical_stages') }}) as contact_pairs
-    union all
-    select
-        'account' as level,
-        *
-    from ({{ metrics_stage_pairs('account_funnel', 'account_key', 'canonical_stages') }}) as account_pairs
-
-),
-
--- Each contact and account once overall and once per channel, size band, industry, team.
-slices as (
-
-    {{ metrics_funnel_slices('contact_funnel', 'account_funnel', 'accounts', 'owners', 'touchpoints') }}
-
-),
-
+-- Every contact and account's stage pairs k -> k+1, overall and per slice.
 sliced_pairs as (
 
-    select
-        slices.dimension,
-        slices.dimension_value,
-        stage_pairs.*
-    from stage_pairs
-    inner join slices
-        on
-            stage_pairs.level = slices.level
-            and stage_pairs.entity_key = slices.entity_key
+    {{ metrics_sliced_stage_pairs(
+        'contact_funnel', 'account_funnel', 'accounts', 'owners', 'touchpoints', 'canonical_stages'
+    ) }}
 
 ),
 
