@@ -10,10 +10,11 @@ duplicates count). Rows left over on both sides are then paired by their non-dou
 columns: a table whose leftovers differ only in doubles, each within a relative 1e-9 (a
 parallel sum adds in another order from run to run), counts as identical. Otherwise the
 columns that differ are named. `--round N` rounds doubles to N decimals before the set
-comparison. Views are read through their own file, so compare a warehouse under the
-file name it was built with (dbt-duckdb writes that catalog name into its views). Tables
-only in AFTER are listed as added. Exit 0 when every compared table
-is identical, 1 otherwise.
+comparison and then pairs leftovers within one unit of the Nth decimal (use it for sums of
+money that should be 0 and come out as +-2e-9). Views are read through their own file,
+so compare a warehouse under the file name it was built with (dbt-duckdb writes that
+catalog name into its views). Tables only in AFTER are listed as added. Exit 0 when
+every compared table is identical, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -82,9 +83,11 @@ def compare_table(
     only_after = con.execute(f"{right} except all {left}").fetchall()
     if n_before == n_after and not only_before and not only_after:
         return None
-    if n_before == n_after and _equal_within_tolerance(before, only_before, only_after):
+    # rounded to N decimals, two sides of a rounding boundary are one unit apart
+    abs_tol = max(REL_TOL, 1.5 * 10.0**-digits) if digits is not None else REL_TOL
+    if n_before == n_after and _equal_within_tolerance(before, only_before, only_after, abs_tol):
         return None
-    differing = _differing_columns(before, only_before, only_after)
+    differing = _differing_columns(before, only_before, only_after, abs_tol)
     return (
         f"rows differ: {n_before} before, {n_after} after, {len(only_before)} only before,"
         f" {len(only_after)} only after; columns that differ: {differing}"
@@ -101,7 +104,7 @@ def _pair(columns, only_before, only_after):
     return zip(sorted(only_before, key=key), sorted(only_after, key=key), strict=True)
 
 
-def _equal_within_tolerance(columns, only_before, only_after) -> bool:
+def _equal_within_tolerance(columns, only_before, only_after, abs_tol: float = REL_TOL) -> bool:
     """True when the leftover rows differ only in doubles, each within a relative 1e-9
     (a different summation order changes the last bits of a sum)."""
     if len(only_before) != len(only_after):
@@ -109,21 +112,21 @@ def _equal_within_tolerance(columns, only_before, only_after) -> bool:
     for left, right in _pair(columns, only_before, only_after):
         for (_, dtype), a, b in zip(columns, left, right, strict=True):
             if dtype in _FLOATS and a is not None and b is not None:
-                if not math.isclose(a, b, rel_tol=REL_TOL, abs_tol=REL_TOL):
+                if not math.isclose(a, b, rel_tol=REL_TOL, abs_tol=abs_tol):
                     return False
             elif a != b:
                 return False
     return True
 
 
-def _differing_columns(columns, only_before, only_after) -> list[str]:
+def _differing_columns(columns, only_before, only_after, abs_tol: float = REL_TOL) -> list[str]:
     if len(only_before) != len(only_after):
         return ["(row counts differ)"]
     names = set()
     for left, right in _pair(columns, only_before, only_after):
         for (name, dtype), a, b in zip(columns, left, right, strict=True):
             same = (
-                math.isclose(a, b, rel_tol=REL_TOL, abs_tol=REL_TOL)
+                math.isclose(a, b, rel_tol=REL_TOL, abs_tol=abs_tol)
                 if dtype in _FLOATS and a is not None and b is not None
                 else a == b
             )

@@ -54,3 +54,14 @@ def test_an_ignored_column_is_not_compared_but_must_exist(tmp_path):
     after = _warehouse(tmp_path / "after.duckdb", tie)
     assert compare(before, after, ["metrics"], None) == 1
     assert compare(before, after, ["metrics"], None, frozenset({"metrics.mart.tie"})) == 0
+
+
+def test_rounding_pairs_values_on_both_sides_of_a_rounding_boundary(tmp_path):
+    zero_sum = [("a", 1, -1.862645149230957e-09, "x"), ("b", 2, 0.1234565, "y")]
+    other_noise = [("a", 1, 1.1641532182693481e-09, "x"), ("b", 2, 0.12345649999, "y")]
+    before = _warehouse(tmp_path / "before.duckdb", zero_sum)
+    after = _warehouse(tmp_path / "after.duckdb", other_noise)
+    assert compare(before, after, ["metrics"], None) == 1
+    assert compare(before, after, ["metrics"], 6) == 0
+    moved = [("a", 1, 0.0, "x"), ("b", 2, 0.1234585, "y")]
+    assert compare(before, _warehouse(tmp_path / "moved.duckdb", moved), ["metrics"], 6) == 1
