@@ -47,5 +47,11 @@ def test_module_runs_by_hand(handmade_landing):
         reply = get(f"{first[-1]}/crm/v3/owners", {"Authorization": "Bearer hubspot-test-token"})
         assert reply.status == 200
     finally:
+        # Clean-up only: a loaded machine (CI with disk I/O from other jobs) may take a
+        # while to deliver SIGTERM; do not fail the test on it, but never leave it running.
         proc.terminate()
-        proc.wait(timeout=5)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
