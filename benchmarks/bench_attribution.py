@@ -72,54 +72,23 @@ def run_ours(warehouse: Path, workdir: Path) -> dict:
         "DO_NOT_TRACK": "1",
     }
     target = workdir / "target"
-    # parse first, so that the timed run is the models, not dbt reading the project
-    subprocess.run(
-        [
+
+    def dbt_args(command: str, *select: str) -> list[str]:
+        paths = ["--target-path", str(target), "--log-path", str(workdir / "logs")]
+        return [
             str(dbt),
-            "parse",
+            command,
             "--profiles-dir",
             ".",
-            "--target-path",
-            str(target),
-            "--log-path",
-            str(workdir / "logs"),
-        ],
-        cwd=DBT_PROJECT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    # the attribution seeds (model list and shares, attributed stages), untimed
-    subprocess.run(
-        [
-            str(dbt),
-            "seed",
-            "--profiles-dir",
-            ".",
-            "--target-path",
-            str(target),
-            "--log-path",
-            str(workdir / "logs"),
-            "--select",
-            *ATTRIBUTION_SEEDS,
-        ],
-        cwd=DBT_PROJECT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    run_args = [
-        str(dbt),
-        "run",
-        "--profiles-dir",
-        ".",
-        "--target-path",
-        str(target),
-        "--log-path",
-        str(workdir / "logs"),
-        "--select",
-        *SELECTOR,
-    ]
+            *paths,
+            *(("--select", *select) if select else ()),
+        ]
+
+    # parse first, so that the timed run is the models, not dbt reading the project; then the
+    # attribution seeds (model list and shares, attributed stages), untimed
+    for untimed in (dbt_args("parse"), dbt_args("seed", *ATTRIBUTION_SEEDS)):
+        subprocess.run(untimed, cwd=DBT_PROJECT, env=env, check=True, capture_output=True)
+    run_args = dbt_args("run", *SELECTOR)
     code = f"""
 import json, resource, subprocess, sys, time
 start = time.perf_counter()

@@ -226,23 +226,3 @@ def walk_findings(manifest: Mapping, walk: tuple[str, ...]) -> list[str]:
     if not source.startswith("source:"):
         findings.append(f"the walk ends at {source}, not a raw source")
     return findings
-
-
-def longest_walk(manifest: Mapping, model_name: str) -> list[str]:
-    """The longest chain of models from `model_name` down to a source (names, top first)."""
-    nodes = manifest["nodes"]
-    by_name = {n["name"]: uid for uid, n in nodes.items() if n["resource_type"] == "model"}
-    memo: dict[str, list[str]] = {}
-
-    def walk(uid: str) -> list[str]:
-        if uid not in memo:
-            parents = [
-                p
-                for p in nodes[uid]["depends_on"]["nodes"]
-                if nodes.get(p, {}).get("resource_type") == "model"
-            ]
-            below = max((walk(p) for p in parents), key=len, default=[])
-            memo[uid] = [nodes[uid]["name"], *below]
-        return memo[uid]
-
-    return walk(by_name[model_name])

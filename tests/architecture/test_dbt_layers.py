@@ -163,15 +163,6 @@ def test_a_published_mart_without_unit_test_is_named():
     assert findings == ["mart_other (models/marts/attribution/mart_other.sql) has no unit test"]
 
 
-def test_the_walk_is_the_longest_chain_to_a_source():
-    assert layers.longest_walk(_fragment(STG, INT, FCT, MART), "mart_wins") == [
-        "mart_wins",
-        "fct_deals",
-        "int_deals__won",
-        "stg_crm__deals",
-    ]
-
-
 def test_a_walk_that_skips_a_step_or_goes_up_is_named():
     good = ("mart_wins", "fct_deals", "int_deals__won", "stg_crm__deals", "source:raw.deals")
     assert layers.walk_findings(_fragment(STG, INT, FCT, MART), good) == []
