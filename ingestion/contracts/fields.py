@@ -65,6 +65,8 @@ class TableContract:
     order_dir: str = "desc"
     flatten: tuple[str, ...] = ()  # top-level objects flattened into a__b columns
     derived: tuple[Derived, ...] = ()
+    # Groups of field paths of which at least one must be present (docs/real-inputs.md §1).
+    required_any: tuple[tuple[str, ...], ...] = ()
     description: str = ""
     extra: dict = field(default_factory=dict)
 
