@@ -6,7 +6,14 @@ this receiver: every POST body (a JSON array of events) is written to
 same folder and then renamed, so ingestion never reads a half-written batch. The body is
 stored as received; validation happens at ingestion (bad events go to quarantine there).
 
+Only SendGrid may push: each request's Signed Event Webhook signature is verified over the
+exact bytes received before anything is written (signature.py); an unsigned or forged request
+is answered 401, a stale one 403, and nothing lands. Without SENDGRID_WEBHOOK_PUBLIC_KEY the
+receiver refuses to start unless --insecure-no-signature (or SENDGRID_WEBHOOK_INSECURE=1) is
+given, for local use only.
+
     python -m ingestion.webhooks.sendgrid --port 8085 [--landing DIR] [--host 127.0.0.1]
+        [--insecure-no-signature]
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import itertools
 import json
 import logging
 import os
+import sys
 import tempfile
 import threading
 from datetime import UTC, datetime
@@ -23,6 +31,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from closedloop.settings import Settings
+from ingestion.webhooks.signature import (
+    INSECURE_VAR,
+    KEY_VAR,
+    SIGNATURE_HEADER,
+    TIMESTAMP_HEADER,
+    Rejected,
+    SignatureVerifier,
+    WebhookConfigError,
+    insecure_from_env,
+)
 
 log = logging.getLogger(__name__)
 MAX_BODY = 64 * 2**20  # SendGrid batches are far smaller; refuse anything absurd
@@ -66,16 +84,37 @@ class Lander:
         return target
 
 
-def make_handler(lander: Lander) -> type[BaseHTTPRequestHandler]:
+def make_handler(
+    lander: Lander, verifier: SignatureVerifier | None
+) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
         def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
+            raw_length = (self.headers.get("Content-Length") or "0").strip()
+            length = int(raw_length) if raw_length.isdecimal() else 0
             if length <= 0 or length > MAX_BODY:
+                self.close_connection = True  # the unread body must not pass for a request
                 self._answer(400 if length <= 0 else 413, {"error": "bad body length"})
                 return
             body = self.rfile.read(length)
+            if verifier is not None:
+                try:
+                    verifier.check(
+                        self.headers.get(SIGNATURE_HEADER),
+                        self.headers.get(TIMESTAMP_HEADER),
+                        body,
+                    )
+                except Rejected as refused:
+                    # The reason only: never the body (it is untrusted and may be anything).
+                    log.warning(
+                        "refused webhook POST from %s (%d): %s",
+                        self.client_address[0],
+                        refused.status,
+                        refused.reason,
+                    )
+                    self._answer(refused.status, {"error": refused.reason})
+                    return
             path = lander.land(body)
             try:
                 events = json.loads(body)
@@ -106,8 +145,28 @@ def make_handler(lander: Lander) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def make_server(landing: Path, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
-    return ThreadingHTTPServer((host, port), make_handler(Lander(landing)))
+def make_server(
+    landing: Path,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    verifier: SignatureVerifier | None = None,
+    insecure: bool = False,
+) -> ThreadingHTTPServer:
+    """A receiver that verifies every POST with `verifier`; without one it refuses to be
+    built unless `insecure` (accept unsigned requests, local use only)."""
+    if verifier is None and not insecure:
+        raise WebhookConfigError(
+            f"{KEY_VAR} is not set: set it to the Signed Event Webhook verification key, "
+            f"or pass --insecure-no-signature (or {INSECURE_VAR}=1) for local use only"
+        )
+    if verifier is None:
+        log.warning(
+            "INSECURE: webhook signatures are not verified, anyone who reaches this port can "
+            "land events (local use only; set %s)",
+            KEY_VAR,
+        )
+    return ThreadingHTTPServer((host, port), make_handler(Lander(landing), verifier))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -115,10 +174,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=8085)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--landing", type=Path, default=None)
+    parser.add_argument(
+        "--insecure-no-signature",
+        action="store_true",
+        help=f"accept unsigned requests (local use only; also {INSECURE_VAR}=1)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     landing = args.landing or Settings.from_env().landing_dir
-    server = make_server(landing, args.host, args.port)
+    insecure = args.insecure_no_signature or insecure_from_env(os.environ)
+    try:
+        verifier = SignatureVerifier.from_env(os.environ)
+        server = make_server(landing, args.host, args.port, verifier=verifier, insecure=insecure)
+    except WebhookConfigError as exc:
+        sys.exit(f"error: {exc}")
     log.info(
         "SendGrid webhook receiver on http://%s:%d -> %s",
         args.host,

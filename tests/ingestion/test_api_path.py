@@ -19,6 +19,7 @@ from dlt.pipeline.exceptions import PipelineStepFailed
 from ingestion.contracts import contracts_of
 from ingestion.webhooks.sendgrid import make_server
 from tests.ingestion.api_support import point_at, quarantined, query, rows, run
+from tests.ingestion.webhook_signing import WebhookKey
 from tests.support.vendor_api import replay_sendgrid_webhooks, serve
 
 API_VENDORS = ("hubspot", "google_ads", "meta_ads", "linkedin_ads", "sendgrid")
@@ -193,12 +194,13 @@ def test_sendgrid_events_through_the_webhook_receiver_equal_the_files(
 ):
     data, _ = both_paths
     received = tmp_path / "received"
-    server = make_server(received, port=0)
+    key = WebhookKey()  # signed as SendGrid signs, verified by the receiver
+    server = make_server(received, port=0, verifier=key.verifier())
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         sent = replay_sendgrid_webhooks(
-            tiny_landing, f"http://127.0.0.1:{server.server_address[1]}/"
+            tiny_landing, f"http://127.0.0.1:{server.server_address[1]}/", signer=key.sign
         )
     finally:
         server.shutdown()

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 import urllib.request
 
 from dagster import DagsterInstance, RunRequest, SkipReason, build_sensor_context
 
 from ingestion.webhooks.sendgrid import make_server
+from ingestion.webhooks.signature import SIGNATURE_HEADER, TIMESTAMP_HEADER
 from orchestration.sensors import landing_sensor
+from tests.ingestion.webhook_signing import WebhookKey
 
 
 def _tick(cursor=None):
@@ -37,16 +40,21 @@ def test_sensor_fires_on_new_files_and_not_again_without_change(env):
 
 
 def test_webhook_receiver_lands_post_bodies_atomically(tmp_path):
-    server = make_server(tmp_path, port=0)
+    key = WebhookKey()
+    server = make_server(tmp_path, port=0, verifier=key.verifier())
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         bodies = [b'[{"sg_event_id":"a","event":"open"}]', b'[{"sg_event_id":"b"', b"[]"]
         for body in bodies:
-            req = urllib.request.Request(
-                url, data=body, method="POST", headers={"Content-Type": "application/json"}
-            )
+            timestamp = str(int(time.time()))
+            headers = {
+                "Content-Type": "application/json",
+                SIGNATURE_HEADER: key.sign(body, timestamp),
+                TIMESTAMP_HEADER: timestamp,
+            }
+            req = urllib.request.Request(url, data=body, method="POST", headers=headers)
             with urllib.request.urlopen(req) as resp:
                 assert resp.status == 200
                 json.loads(resp.read())
