@@ -239,8 +239,10 @@ def inject_sendgrid(rng: random.Random, out_dir: str, records: int, rate: float)
         ev["sg_event_id"] = f"malformed{i:015d}"
         ev["email"] = f"malformed{i}@unknown.example"
         if kind == "missing_id":
-            del ev["sg_event_id"]
-            detail = "event without sg_event_id"
+            # Without sg_event_id an event still loads (derived key, docs/real-inputs.md):
+            # without its recipient too it is meaningless.
+            del ev["sg_event_id"], ev["email"]
+            detail = "event without sg_event_id or email"
         elif kind == "future_timestamp":
             ev["timestamp"] = FUTURE_TS
             detail = f"{ev['sg_event_id']} timestamp {FUTURE_TS}"

@@ -1,7 +1,11 @@
 """Per-record SQL of a contract: each field's typed value and the quarantine conditions.
 
 Works on the fragments the validator extracts per record: `f[i]` (the JSON of field i),
-`t{i}` (its text), `j{i}` (its JSON type) and `v{i}` (its typed value).
+`t{i}` (its text), `j{i}` (its JSON type) and `v{i}` (its typed value), plus `_deep` (nested
+deeper than MAX_DEPTH) and the raw columns (key columns, derived ones included).
+
+Every condition is total: a value that cannot be represented (NaN, an overflow, an epoch out
+of range) is a record's `invalid_value` reason, never an error that fails the load.
 """
 
 from __future__ import annotations
@@ -21,6 +25,31 @@ from ingestion.contracts import (
 from ingestion.sqltext import lit
 
 SCALARS = "('VARCHAR','BIGINT','UBIGINT','DOUBLE','BOOLEAN')"
+MAX_DEPTH = 32  # JSON nesting levels a record may have (the record object is level 1)
+MS_EPOCH = 10**11  # epoch "seconds" above this are milliseconds (year 5138 in seconds)
+MAX_EPOCH = 10**14  # above this an epoch is out of range in seconds and in milliseconds
+# Largest magnitude of each numeric kind (DECIMAL_STR is read as DECIMAL(38, 9) downstream).
+_LIMIT = {"BIGINT": "9223372036854775807", "DECIMAL(38, 9)": "1e29"}
+_NON_FINITE = "('nan', '+nan', '-nan', 'infinity', '+infinity', '-infinity', 'inf', '+inf', '-inf')"
+# SQL over `payload`: JSON strings removed, then everything but brackets.
+_BRACKETS = (
+    r"""regexp_replace(regexp_replace(payload, '"(?:[^"\\]|\\.)*"', '', 'g'), """
+    r"""'[^\[\]{}]', '', 'g')"""
+)
+
+
+def depth_sql(max_depth: int = MAX_DEPTH) -> str:
+    """SQL: true when the record's JSON nests deeper than `max_depth` levels.
+
+    Each pass removes the innermost `{}` / `[]` pairs, so the bracket skeleton is empty after
+    `max_depth` passes exactly when the record is no deeper. Only records holding more than
+    `max_depth` opening brackets are examined.
+    """
+    skeleton = _BRACKETS
+    for _ in range(max_depth):
+        skeleton = rf"regexp_replace({skeleton}, '\{{\}}|\[\]', '', 'g')"
+    opening = "(strlen(payload) - strlen(replace(replace(payload, '{', ''), '[', '')))"
+    return f"CASE WHEN {opening} > {max_depth} THEN {skeleton} <> '' ELSE false END"
 
 
 def typed_value(f: Field, i: int) -> str:
@@ -31,6 +60,55 @@ def typed_value(f: Field, i: int) -> str:
     return text if f.type == "VARCHAR" else f"TRY_CAST({text} AS {f.type})"
 
 
+def _numeric_checks(f: Field, i: int) -> list[tuple[str, str]]:
+    """`invalid_value` conditions of a number that cannot be represented in its type."""
+    integer = f.type == "BIGINT" or INT_STR in f.rules
+    if not (integer or f.type == "DOUBLE" or DECIMAL_STR in f.rules):
+        return []
+    text, num = f"trim(t{i})", f"TRY_CAST(trim(t{i}) AS DOUBLE)"
+    scalar = f"j{i} IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE')"
+    shown = f"'invalid_value: {f.path}=' || left(t{i}, 80)"
+    kind = "BIGINT" if integer else "DECIMAL(38, 9)" if DECIMAL_STR in f.rules else "DOUBLE"
+    too_big = f"NOT isfinite({num})"
+    if kind in _LIMIT:
+        too_big += f" OR abs({num}) > {_LIMIT[kind]}"
+    out = [
+        (f"{scalar} AND lower({text}) IN {_NON_FINITE}", f"{shown} || ' is not a finite number'"),
+        (f"{scalar} AND ({too_big})", f"{shown} || ' overflows {kind}'"),
+    ]
+    if integer:
+        # DuckDB casts '1.5' to BIGINT 2: a fraction must be caught, never rounded silently.
+        frac = (
+            rf"regexp_full_match({text}, '[+-]?[0-9]*\.[0-9]*[1-9][0-9]*') "
+            f"OR (regexp_matches({text}, '[eE]') AND {num} <> floor({num}))"
+        )
+        cond = f"j{i} IN ('VARCHAR', 'DOUBLE') AND ({frac})"
+        out.append((cond, f"{shown} || ' is not an integer'"))
+    return out
+
+
+def _epoch_checks(f: Field, i: int) -> list[tuple[str, str]]:
+    shown = f"'invalid_value: {f.path}=' || t{i}"
+    return [
+        (f"v{i} < 0", f"{shown} || ' is negative'"),
+        (
+            f"v{i} > {MS_EPOCH} AND v{i} <= {MAX_EPOCH}",
+            f"{shown} || ' looks like milliseconds'",
+        ),
+        (f"v{i} > {MAX_EPOCH}", f"{shown} || ' is out of range for epoch seconds'"),
+    ]
+
+
+def _key_checks(contract: TableContract) -> list[tuple[str, str]]:
+    """A key column (derived ones included) that is NULL or '' (docs/real-inputs.md §1)."""
+    empty_ok = {d.column for d in contract.derived if d.empty_ok}
+    out = []
+    for col in contract.key:
+        empty = "" if col in empty_ok else f" OR {col}::VARCHAR = ''"
+        out.append((f"({col} IS NULL{empty})", lit(f"missing_key: {col}")))
+    return out
+
+
 def quarantine_checks(
     contract: TableContract, load_ts: str, enums: dict[str, tuple[str, ...]]
 ) -> list[tuple[str, str]]:
@@ -38,7 +116,10 @@ def quarantine_checks(
     fields = list(contract.fields)
     idx = {f.path: i + 1 for i, f in enumerate(fields)}
     key_cols = set(contract.key)
-    out: list[tuple[str, str]] = [("f IS NULL", "'unparseable: not a JSON object'")]
+    out: list[tuple[str, str]] = [
+        ("f IS NULL", "'unparseable: not a JSON object'"),
+        ("_deep", lit(f"invalid_value: JSON nested deeper than {MAX_DEPTH} levels")),
+    ]
     for f in fields:
         i = idx[f.path]
         if f.required:
@@ -46,8 +127,12 @@ def quarantine_checks(
             out.append(
                 (f"(j{i} IS NULL OR j{i} = 'NULL'{empty})", lit(f"missing_required: {f.path}"))
             )
+    for group in contract.required_any:
+        absent = " AND ".join(f"(j{idx[p]} IS NULL OR j{idx[p]} = 'NULL')" for p in group)
+        out.append((f"({absent})", lit(f"missing_required: {'|'.join(group)}")))
     for f in fields:
         i = idx[f.path]
+        out += _numeric_checks(f, i)
         if f.type == "JSON":
             if f.shape:
                 cond = f"j{i} NOT IN ('NULL', '{f.shape}')"
@@ -64,6 +149,7 @@ def quarantine_checks(
                         f"'wrong_type: {f.path}=' || left(t{i}, 80)",
                     )
                 )
+    out += _key_checks(contract)
     today = f"CAST(TIMESTAMPTZ {lit(load_ts)} AS DATE)"
     for f in fields:
         i = idx[f.path]
@@ -90,6 +176,8 @@ def quarantine_checks(
                         f"'invalid_value: {f.path}=' || {txt}",
                     )
                 )
+            elif rule == EPOCH_TS:
+                out += _epoch_checks(f, i)
     parts = contract.extra.get("date_parts")
     if parts:
         ymd = ", ".join(f"TRY_CAST({parts}__{p} AS BIGINT)" for p in ("year", "month", "day"))
@@ -118,7 +206,7 @@ def quarantine_checks(
             if rule == ISO_TS:
                 cond = f"TRY_CAST(v{i} AS TIMESTAMPTZ) > TIMESTAMPTZ {lit(load_ts)}"
             elif rule == EPOCH_TS:
-                cond = f"to_timestamp(v{i}) > TIMESTAMPTZ {lit(load_ts)}"
+                cond = f"try(to_timestamp(v{i})) > TIMESTAMPTZ {lit(load_ts)}"
             elif rule == DATE and not future_ok:
                 cond = f"TRY_CAST(v{i} AS DATE) > {today}"
             else:

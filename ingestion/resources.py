@@ -22,6 +22,7 @@ from ingestion import quarantine
 from ingestion.config import IngestionConfig
 from ingestion.contracts import TableContract
 from ingestion.lineage import LINEAGE_COLUMNS, Lineage
+from ingestion.schema_drift import EXTRA
 from ingestion.validate import validate
 
 log = logging.getLogger(__name__)
@@ -58,10 +59,17 @@ def column_hints(contract: TableContract, types: dict[str, str]) -> dict[str, di
     return cols
 
 
-def base_hints(contract: TableContract) -> dict:
-    types = {f.column: f.type for f in contract.fields}
+def raw_types(contract: TableContract) -> dict[str, str]:
+    """Every column of a contract's raw table -> DuckDB type (lineage and `_extra` included)."""
+    types = {f.column: f.type for f in contract.fields if f.output}
     types.update({d.column: d.type for d in contract.derived})
-    types.update({"_file": "VARCHAR"})
+    types.update({EXTRA: "JSON", "_source": "VARCHAR", "_batch_id": "VARCHAR"})
+    types.update({"_loaded_at": "TIMESTAMPTZ", "_file": "VARCHAR"})
+    return types
+
+
+def base_hints(contract: TableContract) -> dict:
+    types = raw_types(contract)
     return {
         "table_name": contract.name,
         "write_disposition": {"disposition": "merge", "strategy": "delete-insert"},

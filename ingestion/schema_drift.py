@@ -1,65 +1,53 @@
-"""Schema drift: vendor fields present in the records but not declared in the contract.
+"""Undeclared fields: vendor fields present in a record but not in its contract.
 
-They flow through as extra raw columns, typed from the JSON types seen.
+They are kept in one JSON column per record, `_extra` (docs/real-inputs.md §2): an object of
+the record's undeclared top-level fields, and for a flattened object `obj` its undeclared
+sub-fields as `"obj.sub"`. Values keep their JSON text and type; `_extra` is NULL when the
+record has nothing undeclared. The raw schema therefore never grows with the input.
 """
 
 from __future__ import annotations
 
-import duckdb
+from ingestion.contracts import TableContract
+from ingestion.sqltext import lit
 
-from ingestion.contracts import Field, TableContract, column_name
-from ingestion.sqltext import json_path, lit
-
-
-def extra_type(kinds: list[str]) -> str:
-    kinds = sorted(set(kinds) - {"NULL"})
-    if not kinds or kinds == ["VARCHAR"]:
-        return "VARCHAR"
-    if set(kinds) <= {"BIGINT", "UBIGINT"}:
-        return "BIGINT"
-    if set(kinds) <= {"BIGINT", "UBIGINT", "DOUBLE"}:
-        return "DOUBLE"
-    if kinds == ["BOOLEAN"]:
-        return "BOOLEAN"
-    return "JSON"
+EXTRA = "_extra"
 
 
-def discover_extras(con: duckdb.DuckDBPyConnection, contract: TableContract) -> list[Field]:
-    """Fields present in the records but not in the contract (schema drift flows through)."""
-    known_top = {f.path.split(".")[0] for f in contract.fields}
-    known_sub = {
-        ".".join(f.path.split(".")[:2])
-        for f in contract.fields
-        if f.path.split(".")[0] in contract.flatten
-    }
-    selects = ["SELECT DISTINCT unnest(json_keys(payload)) AS k FROM _p WHERE f IS NOT NULL"]
-    for obj in contract.flatten:
-        selects.append(
-            f"SELECT DISTINCT {lit(obj + '.')} || "
-            f"unnest(json_keys(payload, {lit(json_path(obj))})) "
-            f"FROM _p WHERE f IS NOT NULL AND json_type(payload, {lit(json_path(obj))}) = 'OBJECT'"
-        )
-    keys = {r[0] for r in con.execute(" UNION ".join(selects)).fetchall()}
-    flat = set(contract.flatten)
-    extras = sorted(
-        k
-        for k in keys
-        if ("." in k and k not in known_sub)
-        or ("." not in k and k not in known_top and k not in flat)
+def _list(values: set[str]) -> str:
+    return "[" + ", ".join(lit(v) for v in sorted(values)) + "]::VARCHAR[]"
+
+
+# SQL: the JSON path step of member `k`, quoted (a name may hold dots or quotes).
+_STEP = r"""'."' || replace(k, '"', '\"') || '"'"""
+
+
+def _members(obj_path: str, known: set[str], prefix: str) -> str:
+    """SQL list of `"name":value` texts of the undeclared members of the object at `obj_path`."""
+    keys = "json_keys(payload)" if obj_path == "$" else f"json_keys(payload, {lit(obj_path)})"
+    return (
+        f"list_transform(list_filter(coalesce({keys}, []), "
+        f"k -> NOT list_contains({_list(known)}, k)), "
+        f"k -> to_json({lit(prefix)} || k)::VARCHAR || ':' || "
+        f"json_extract(payload, {lit(obj_path)} || {_STEP})::VARCHAR)"
     )
-    if not extras:
-        return []
-    known_cols = {f.column for f in contract.fields} | {d.column for d in contract.derived}
-    extras = [k for k in extras if column_name(k) not in known_cols and not k.startswith("_")]
-    if not extras:
-        return []
-    paths = "[" + ", ".join(lit(json_path(k)) for k in extras) + "]"
-    aggs = ", ".join(f"list(DISTINCT json_type(e[{i + 1}]))" for i in range(len(extras)))
-    kinds = con.execute(
-        f"SELECT {aggs} FROM (SELECT json_extract(payload, {paths}) AS e "
-        f"FROM _p WHERE f IS NOT NULL)"
-    ).fetchone()
-    return [
-        Field(k, extra_type([x for x in kind or [] if x]))
-        for k, kind in zip(extras, kinds, strict=True)
-    ]
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '\\"') + '"'
+
+
+def extra_list_sql(contract: TableContract) -> str:
+    """SQL (over `payload`, an object) of the list of the record's undeclared members."""
+    known_top = {f.path.split(".")[0] for f in contract.fields}
+    parts = [_members("$", known_top, "")]
+    for obj in contract.flatten:
+        subs = {f.path.split(".")[1] for f in contract.fields if f.path.split(".")[0] == obj}
+        parts.append(_members(f"$.{_quoted(obj)}", subs, f"{obj}."))
+    return parts[0] if len(parts) == 1 else f"list_concat({', '.join(parts)})"
+
+
+def extra_sql(members: str) -> str:
+    """The `_extra` JSON object from the column `members` holding `extra_list_sql`."""
+    text = f"'{{' || array_to_string({members}, ',') || '}}'"
+    return f"CASE WHEN len({members}) > 0 THEN ({text})::JSON END"

@@ -10,8 +10,10 @@ JSON normalizer) is an order of magnitude slower than DuckDB's vectorised JSON f
 Each record is parsed once by `json_extract` with the list of all declared paths; the
 type and rule checks then work on the small extracted fragments.
 
-The per-record SQL (typed values, quarantine conditions) is in ingestion/record_checks.py,
-the discovery of undeclared fields in ingestion/schema_drift.py.
+A file whose every record lacks a required field becomes one quarantine row (a file problem,
+docs/real-inputs.md §1), never an exception. The per-record SQL (typed values, quarantine
+conditions) is in ingestion/record_checks.py, the `_extra` column of undeclared fields in
+ingestion/schema_drift.py.
 """
 
 from __future__ import annotations
@@ -22,17 +24,13 @@ from pathlib import Path
 import duckdb
 
 from ingestion.contracts import TableContract
-from ingestion.record_checks import quarantine_checks, typed_value
-from ingestion.schema_drift import discover_extras
+from ingestion.record_checks import depth_sql, quarantine_checks, typed_value
+from ingestion.schema_drift import EXTRA, extra_list_sql, extra_sql
 from ingestion.sqltext import json_path, lit
 
 # "Looks like a JSON object". ltrim() scans the whole payload, so it runs only when the first
 # character is not already the opening brace (almost never).
 _OBJECT_TEXT = "(left(payload, 1) = '{' OR ltrim(payload) LIKE '{%')"
-
-
-class SchemaContractError(Exception):
-    """A required column is missing from a whole file: the source's export changed shape."""
 
 
 @dataclass
@@ -42,30 +40,43 @@ class Validated:
     quarantine: list[dict]
 
 
-def check_required_columns(
-    con: duckdb.DuckDBPyConnection, contract: TableContract, min_records: int
-) -> None:
-    """Fail when a required field is absent from every record of a file.
+def _present(i: int) -> str:
+    return f"count(*) FILTER (WHERE json_type(f[{i}]) IS NOT NULL AND json_type(f[{i}]) <> 'NULL')"
 
-    A single record without the field is a bad record (quarantine); a whole file without it
-    is a changed export format, which must stop the source loudly instead of quarantining
-    everything.
+
+def quarantine_files(
+    con: duckdb.DuckDBPyConnection, contract: TableContract, min_records: int
+) -> list[dict]:
+    """Files in which every record lacks a required field (or a whole `required_any` group).
+
+    That is a file problem, not a record problem (docs/real-inputs.md §1): the file becomes
+    one quarantine row naming the field(s) and the file, its records are dropped from `_p`,
+    and the other files of the chunk load. A file with fewer than `min_records` parseable
+    records is left to the per-record checks (one record says little about an export's shape).
     """
-    req = [(i + 1, f) for i, f in enumerate(contract.fields) if f.required]
-    if not req:
-        return
-    counts = ", ".join(f"count(f[{i}])" for i, _ in req)
+    idx = {f.path: i for i, f in enumerate(contract.fields, 1)}
+    groups = [(f.path,) for f in contract.fields if f.required] + list(contract.required_any)
+    if not groups:
+        return []
+    counts = [" + ".join(_present(idx[p]) for p in g) for g in groups]
     rows = con.execute(
-        f"SELECT _file, count(*), {counts} FROM _p WHERE f IS NOT NULL GROUP BY _file "
-        f"HAVING count(*) >= {min_records} AND least({counts}) = 0"
+        f"SELECT _file, {', '.join(f'({c}) = 0' for c in counts)} FROM _p WHERE f IS NOT NULL "
+        f"GROUP BY _file HAVING count(*) >= {min_records} AND "
+        f"least({', '.join(counts)}) = 0 ORDER BY _file"
     ).fetchall()
+    out = []
     for row in rows:
-        file, present = row[0], row[2:]
-        missing = [f.path for (_, f), n in zip(req, present, strict=True) if n == 0]
-        raise SchemaContractError(
-            f"{contract.name}: required column(s) {', '.join(missing)} missing from every "
-            f"record of {file} (source {contract.source}); the export format changed"
+        missing = ", ".join("|".join(g) for g, lacks in zip(groups, row[1:], strict=True) if lacks)
+        reason = (
+            f"file_missing_required: {missing} missing from every record of {row[0]} "
+            f"({contract.name})"
         )
+        out.append({"_file": row[0], "locator": "", "payload": "", "reason": reason})
+    if out:
+        con.execute(
+            "DELETE FROM _p WHERE _file IN (" + ", ".join(lit(q["_file"]) for q in out) + ")"
+        )
+    return [{**q, "record_key": None} for q in out]
 
 
 def validate(
@@ -86,21 +97,16 @@ def validate(
         f"CASE WHEN {_OBJECT_TEXT} THEN try(json_extract(payload, {paths})) END AS f "
         "FROM recs"
     )
-    check_required_columns(con, contract, min_records_for_schema)
-    extras = discover_extras(con, contract)
+    file_rows = quarantine_files(con, contract, min_records_for_schema)
 
     n = len(fields)
     frag = [f"f[{i}]->>'$' AS t{i}, json_type(f[{i}]) AS j{i}" for i in range(1, n + 1)]
     typed = [f"{typed_value(f, i)} AS v{i}" for i, f in enumerate(fields, 1)]
-    derived = [f"{d.sql} AS {d.column}" for d in contract.derived]
+    frag.append(f"CASE WHEN f IS NOT NULL THEN {depth_sql()} END AS _deep")
+    frag.append(f"CASE WHEN f IS NOT NULL THEN {extra_list_sql(contract)} END AS _xl")
+    derived = [f"CASE WHEN f IS NOT NULL THEN {d.sql} END AS {d.column}" for d in contract.derived]
     flat_names = [f"v{i} AS {f.column}" for i, f in enumerate(fields, 1) if f.output]
-    extra_sql = []
-    if extras:
-        epaths = "[" + ", ".join(lit(json_path(x.path)) for x in extras) + "]"
-        frag.append(f"CASE WHEN f IS NOT NULL THEN try(json_extract(payload, {epaths})) END AS e")
-        for k, x in enumerate(extras, 1):
-            val = f"e[{k}]" if x.type == "JSON" else f"TRY_CAST(e[{k}]->>'$' AS {x.type})"
-            extra_sql.append(f"CASE WHEN json_type(e[{k}]) <> 'NULL' THEN {val} END AS {x.column}")
+    flat_names.append(f"{extra_sql('_xl')} AS {EXTRA}")
     checks = quarantine_checks(contract, load_ts, enums or {})
     reason = "CASE " + " ".join(f"WHEN {c} THEN {r}" for c, r in checks) + " END"
     key_text = " || '|' || ".join(f"coalesce({k}::VARCHAR, '')" for k in contract.key)
@@ -108,12 +114,10 @@ def validate(
         CREATE OR REPLACE TEMP TABLE _t AS
         WITH a AS (SELECT _file, locator, payload, f, {", ".join(frag)} FROM _p),
              b AS (SELECT *, {", ".join(typed + derived)} FROM a),
-             c AS (SELECT *, {", ".join(flat_names + extra_sql)} FROM b)
+             c AS (SELECT *, {", ".join(flat_names)} FROM b)
         SELECT *, {reason} AS _reason, {key_text} AS _key FROM c""")
     out_cols = (
-        [f.column for f in fields if f.output]
-        + [d.column for d in contract.derived]
-        + [x.column for x in extras]
+        [f.column for f in fields if f.output] + [d.column for d in contract.derived] + [EXTRA]
     )
     lin = (
         f"{lit(lineage['_source'])} AS _source, {lit(lineage['_batch_id'])} AS _batch_id, "
@@ -129,7 +133,7 @@ def validate(
     ).fetchall()
     types = {f.column: f.type for f in fields if f.output}
     types.update({d.column: d.type for d in contract.derived})
-    types.update({x.column: x.type for x in extras})
+    types[EXTRA] = "JSON"
     types.update(
         {
             "_source": "VARCHAR",
@@ -138,7 +142,7 @@ def validate(
             "_file": "VARCHAR",
         }
     )
-    quarantine = [
+    quarantine = file_rows + [
         {
             "_file": b[0],
             "locator": b[1],

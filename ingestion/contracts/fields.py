@@ -50,8 +50,11 @@ class Derived:
     """A column ingestion adds from a vendor field (only where the merge key needs it)."""
 
     column: str
-    sql: str  # over `payload` (the record's JSON text)
+    sql: str  # over `payload` (the record's JSON text) and the typed fields `v1..vN`
     type: str = "VARCHAR"
+    # A key column that derives to NULL quarantines the record (`missing_key: <column>`), and
+    # so does '' unless `empty_ok` (e.g. an ads `grain` of '' is a campaign-level row).
+    empty_ok: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,3 +76,8 @@ class TableContract:
     @property
     def required_columns(self) -> list[str]:
         return [f.column for f in self.fields if f.required]
+
+    def __post_init__(self) -> None:
+        paths = {f.path for f in self.fields}
+        for group in self.required_any:
+            assert len(group) >= 1 and set(group) <= paths, (self.name, group)

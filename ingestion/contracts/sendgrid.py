@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from ingestion.contracts.fields import EPOCH_TS, Field, TableContract
+from ingestion.contracts.fields import EPOCH_TS, Derived, Field, TableContract
 
 SENDGRID_EVENTS = (
     "processed",
@@ -20,13 +20,24 @@ SENDGRID_EVENTS = (
     "group_resubscribe",
 )
 
+# SQL: the event's JSON with its top-level fields sorted by name, minified (nested values as
+# sent). The same event redelivered gives the same text whatever its spacing or field order.
+_CANONICAL = (
+    "'{' || array_to_string(list_transform(list_sort(json_keys(payload)), "
+    "k -> to_json(k)::VARCHAR || ':' || "
+    """json_extract(payload, '$."' || replace(k, '"', '\\"') || '"')::VARCHAR), ',') || '}'"""
+)
+# `sg_event_id` as sent, or (a body without it) the md5 of the canonical event JSON, so
+# redeliveries of the same event still share one key (docs/raw-tables.md, "Email — SendGrid").
+EVENT_ID = f"coalesce(nullif(payload->>'$.sg_event_id', ''), md5({_CANONICAL}))"
+
 CONTRACTS: tuple[TableContract, ...] = (
     TableContract(
         name="sendgrid__events",
         source="sendgrid",
         group="email",
         fields=(
-            Field("sg_event_id", required=True),
+            Field("sg_event_id", output=False),  # the raw column is derived (EVENT_ID)
             Field("event", required=True, enum=SENDGRID_EVENTS),
             Field("email", required=True),
             Field("timestamp", "BIGINT", required=True, rules=(EPOCH_TS,)),
@@ -46,6 +57,7 @@ CONTRACTS: tuple[TableContract, ...] = (
             Field("asm_group_id", "BIGINT"),
         ),
         key=("sg_event_id",),
+        derived=(Derived("sg_event_id", EVENT_ID),),
         order="_file",
         order_dir="asc",
         description="SendGrid event webhook events, one row per sg_event_id.",

@@ -10,7 +10,6 @@ from dlt.pipeline.exceptions import PipelineStepFailed
 
 import ingestion.resources
 from ingestion.pipeline import run_vendor
-from ingestion.validate import SchemaContractError
 
 
 def _first(env, pattern):
@@ -18,47 +17,71 @@ def _first(env, pattern):
 
 
 def test_new_column_flows_through_to_raw(env):
+    """An undeclared field is kept in the record's `_extra` JSON (docs/real-inputs.md §2)."""
     part = _first(env, "web/events/*/part-*.jsonl")
     lines = part.read_text().splitlines()
     event = json.loads(lines[0])
     event["messageId"] = "drift-1"
     event["consentState"] = {"ads": True}
     event["experimentBucket"] = 7
+    event["experimentShare"] = 0.25
     lines.append(json.dumps(event))
     part.write_text("\n".join(lines) + "\n")
     run_vendor("web")
     row = env.query(
-        "SELECT consent_state->>'$.ads', experiment_bucket FROM raw.web__events "
-        "WHERE message_id = 'drift-1'"
+        "SELECT _extra->'$.consentState', json_type(_extra, '$.experimentBucket'), "
+        "_extra->>'$.experimentBucket', json_type(_extra, '$.experimentShare'), "
+        "_extra->>'$.experimentShare' FROM raw.web__events WHERE message_id = 'drift-1'"
     )
-    assert row == [("true", 7)]
+    assert row == [('{"ads":true}', "UBIGINT", "7", "DOUBLE", "0.25")]
     types = dict(
         env.query(
             "SELECT column_name, data_type FROM information_schema.columns "
             "WHERE table_schema = 'raw' AND table_name = 'web__events'"
         )
     )
-    assert types["consent_state"] == "JSON" and types["experiment_bucket"] == "BIGINT"
+    # The raw schema does not grow: no column per undeclared field, one `_extra` for all.
+    assert types["_extra"] == "JSON"
+    assert "consent_state" not in types and "experiment_bucket" not in types
+    others = env.query(
+        "SELECT count(*) FROM raw.web__events WHERE message_id <> 'drift-1' AND _extra IS NOT NULL"
+    )
+    assert others == [(0,)]
 
 
-def test_missing_required_column_fails_the_source_naming_column_and_file(env):
+def test_missing_required_column_quarantines_the_file_naming_column_and_file(env):
+    """Issue 11 reverses the old rule (a file without a required column failed the source):
+    the file is one quarantine row naming the column and the file, and the rest loads."""
     page = _first(env, "hubspot/companies/*/page-*.json")
     body = json.loads(page.read_text())
     for record in body["results"]:
         record.pop("updatedAt")
     page.write_text(json.dumps(body))
-    with pytest.raises(PipelineStepFailed) as failed:
-        run_vendor("hubspot")
-    cause = failed.value.__context__ or failed.value
-    message = str(failed.value) + str(cause)
-    assert "updatedAt" in message and page.relative_to(env.landing).as_posix() in message
-    assert any(isinstance(e, SchemaContractError) for e in _chain(failed.value))
-
-
-def _chain(exc):
-    while exc is not None:
-        yield exc
-        exc = exc.__cause__ or exc.__context__
+    run_vendor("hubspot")
+    rel = page.relative_to(env.landing).as_posix()
+    rows = env.query(
+        "SELECT reason_kind, reason, locator, quarantine_id FROM raw._quarantine "
+        "WHERE table_name = 'hubspot__companies'"
+    )
+    assert [r[0] for r in rows] == ["file_missing_required"]
+    kind, reason, locator, qid = rows[0]
+    assert "updatedAt" in reason and rel in reason and locator == ""
+    assert str(env.landing) not in reason
+    loaded = env.query(f"SELECT count(*) FROM raw.hubspot__companies WHERE _file = '{rel}'")
+    assert loaded == [(0,)]
+    counts = env.counts()
+    totals = env.truth_totals()
+    # Other files of the same object, and the vendor's other objects, loaded.
+    assert 0 < counts["hubspot__companies"] < totals["hubspot/companies"]["unique"] + 1
+    assert counts["hubspot__contacts"] == totals["hubspot/contacts"]["unique"]
+    assert counts["hubspot__deals"] == totals["hubspot/deals"]["unique"]
+    # The file changes again (still without the field): re-read, still one quarantine row.
+    page.write_text(json.dumps(body, indent=1))
+    run_vendor("hubspot")
+    again = env.query(
+        "SELECT quarantine_id FROM raw._quarantine WHERE table_name = 'hubspot__companies'"
+    )
+    assert again == [(qid,)]
 
 
 def test_unreadable_file_is_reported_and_the_others_load(env):
