@@ -5,11 +5,15 @@ Per vendor: `CLOSEDLOOP_<VENDOR>_MODE=files|api` (default files), `<VENDOR>_API_
 the environment. API-path tuning: `CLOSEDLOOP_ADS_START_DATE` / `_END_DATE` (report window),
 `CLOSEDLOOP_ADS_RESTATEMENT_DAYS` (default 3), `CLOSEDLOOP_API_MAX_ATTEMPTS` / `_BACKOFF` /
 `_MAX_RETRY_DELAY` / `_TIMEOUT` (HTTP retries), `CLOSEDLOOP_API_CHUNK_RECORDS`.
+Landing CSVs: `CLOSEDLOOP_<SOURCE>_CSV_ENCODING` (e.g. `CLOSEDLOOP_TARGETS_CSV_ENCODING=latin-1`)
+forces a source's CSV encoding; unset, UTF-8 / Windows-1252 is detected per file.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +43,7 @@ TOKEN_VARS = {
     "sendgrid": {"api_key": "SENDGRID_API_KEY"},
 }
 API_CAPABLE = tuple(DEFAULT_BASE_URLS)
+CSV_ENCODING_VAR = re.compile(r"CLOSEDLOOP_([A-Z0-9_]+)_CSV_ENCODING")
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,8 @@ class IngestionConfig:
     chunk_bytes: int  # landing bytes parsed per DuckDB pass (bounds memory)
     duckdb_memory_limit: str
     vendors: dict[str, VendorConfig]
+    # source -> encoding name as set in CLOSEDLOOP_<SOURCE>_CSV_ENCODING (checked when used)
+    csv_encodings: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, settings: Settings | None = None) -> IngestionConfig:
@@ -119,8 +126,27 @@ class IngestionConfig:
             chunk_bytes=int(env.get("CLOSEDLOOP_INGEST_CHUNK_MB", "256")) * 2**20,
             duckdb_memory_limit=env.get("CLOSEDLOOP_INGEST_DUCKDB_MEMORY", "2GB"),
             vendors=vendors,
+            csv_encodings={
+                m.group(1).lower(): value.strip()
+                for key, value in env.items()
+                if (m := CSV_ENCODING_VAR.fullmatch(key)) and value.strip()
+            },
         )
 
     def mode(self, source: str) -> str:
         vendor = self.vendors.get(source)
         return vendor.mode if vendor else "files"
+
+    def csv_encoding(self, source: str) -> str | None:
+        """The forced CSV encoding of `source`, or None to detect it per file."""
+        value = self.csv_encodings.get(source)
+        if value is None:
+            return None
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            var = f"CLOSEDLOOP_{source.upper()}_CSV_ENCODING"
+            raise ValueError(
+                f"{var}={value!r} is not an encoding name (use e.g. utf-8, cp1252, latin-1)"
+            ) from None
+        return value

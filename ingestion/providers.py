@@ -14,7 +14,8 @@ from pathlib import Path
 import duckdb
 
 from ingestion import enums
-from ingestion.files.layout import Layout
+from ingestion.config import IngestionConfig
+from ingestion.files.layout import Layout, layouts_of
 from ingestion.files.manifest import chunks, list_files, pending
 from ingestion.files.records import load_records
 
@@ -32,21 +33,42 @@ class FilesProvider:
     kind = "files"
     state_key = "files"  # resource state: landing path -> fingerprint
 
-    def __init__(self, landing: Path, layout: Layout, chunk_bytes: int):
-        self.landing, self.layout, self.chunk_bytes = landing, layout, chunk_bytes
+    def __init__(
+        self,
+        landing: Path,
+        layouts: Layout | tuple[Layout, ...],
+        chunk_bytes: int,
+        csv_encoding: str | None = None,
+    ):
+        self.landing, self.chunk_bytes = landing, chunk_bytes
+        self.layouts = (layouts,) if isinstance(layouts, Layout) else tuple(layouts)
+        self.csv_encoding = csv_encoding
+
+    @classmethod
+    def for_table(cls, contract, cfg: IngestionConfig) -> FilesProvider:
+        """Every layout of the table, with the source's CSV encoding setting."""
+        return cls(
+            cfg.landing_dir,
+            layouts_of(contract.name),
+            cfg.chunk_bytes,
+            cfg.csv_encoding(contract.source),
+        )
 
     def enums(self, contract) -> dict[str, tuple[str, ...]]:
         return enums.resolve_files(contract, self.landing)
 
     def chunks(self, seen: dict[str, str]) -> Iterator[Chunk]:
-        load, touched = pending(list_files(self.landing, self.layout.pattern), seen)
-        seen.update(touched)
-        # CSV headers are explicit: a missing column is a format change even with one row.
-        min_records = 1 if self.layout.format == "csv" else 2
-        for group in chunks(load, self.chunk_bytes):
-            files = [f for f, _ in group]
-            yield Chunk(
-                fill=lambda con, files=files: load_records(con, files, self.layout),
-                commit={f.rel: fp for f, fp in group},
-                min_records=min_records,
-            )
+        for layout in self.layouts:
+            load, touched = pending(list_files(self.landing, layout.pattern), seen)
+            seen.update(touched)
+            # CSV headers are explicit: a missing column is a format change even with one row.
+            min_records = 1 if layout.format == "csv" else 2
+            for group in chunks(load, self.chunk_bytes):
+                files = [f for f, _ in group]
+                yield Chunk(
+                    fill=lambda con, files=files, layout=layout: load_records(
+                        con, files, layout, self.csv_encoding
+                    ),
+                    commit={f.rel: fp for f, fp in group},
+                    min_records=min_records,
+                )

@@ -7,7 +7,6 @@ from dlt.extract.source import DltSource
 
 from ingestion.config import IngestionConfig
 from ingestion.contracts import TableContract, contracts_of
-from ingestion.files.layout import LAYOUTS
 from ingestion.providers import FilesProvider
 from ingestion.resources import RunStats, table_resource
 
@@ -21,7 +20,7 @@ def provider_for(contract: TableContract, cfg: IngestionConfig):
             return provider
         # No API endpoint for this table (SendGrid events are pushed to our webhook
         # receiver, which lands them as files): read the landing folder.
-    return FilesProvider(cfg.landing_dir, LAYOUTS[contract.name], cfg.chunk_bytes)
+    return FilesProvider.for_table(contract, cfg)
 
 
 def vendor_source(

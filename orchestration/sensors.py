@@ -21,7 +21,7 @@ from dagster import (
 
 from closedloop.settings import Settings
 from ingestion.contracts import CONTRACTS
-from ingestion.files.layout import LAYOUTS
+from ingestion.files.layout import layouts_of
 from ingestion.files.manifest import list_files
 from orchestration.jobs import raw_ingestion_job
 
@@ -30,8 +30,9 @@ def landing_fingerprints(landing) -> dict[str, str]:
     """vendor -> digest of its landing files' (path, size, mtime); vendors without files omitted."""
     by_vendor: dict[str, list[str]] = {}
     for contract in CONTRACTS:
-        for f in list_files(landing, LAYOUTS[contract.name].pattern):
-            by_vendor.setdefault(contract.source, []).append(f"{f.rel}|{f.size}|{f.mtime_ns}")
+        for layout in layouts_of(contract.name):
+            for f in list_files(landing, layout.pattern):
+                by_vendor.setdefault(contract.source, []).append(f"{f.rel}|{f.size}|{f.mtime_ns}")
     return {
         v: hashlib.sha1("\n".join(sorted(items)).encode()).hexdigest()
         for v, items in by_vendor.items()

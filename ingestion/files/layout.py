@@ -1,4 +1,10 @@
-"""Where each raw table's files live in the landing folder (docs/landing-formats.md)."""
+"""Where each raw table's files live in the landing folder (docs/landing-formats.md).
+
+A table reads one or more layouts: `LAYOUTS` holds the one the demo company writes (the fast
+path, and what the benchmarks read); `ALTERNATES` the other shapes vendors deliver for the
+same table (docs/real-inputs.md §4), each converted to the table's records by a named
+transform (ingestion/files/transforms.py). Every pattern also matches `<name>.gz`.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,19 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Layout:
-    pattern: str  # glob relative to the landing folder
+    pattern: str  # glob relative to the landing folder (also matches the same name + ".gz")
     format: str  # "json_page" (records under `records`), "jsonl" or "csv"
     records: str | None = None  # JSON path of the record array in a page; None: the root
+    # Google's REST bodies (proto3 JSON) leave empty lists out: a page without the record
+    # key is an empty reply (zero records), not a broken file.
+    empty_ok: bool = False
+    # A JSON array of pages is a stream body (googleAds:searchStream): every page's records.
+    stream: bool = False
+    transform: str | None = None  # name in ingestion.files.transforms.TRANSFORMS
+
+
+def _google(pattern: str) -> Layout:
+    return Layout(pattern, "json_page", "results", empty_ok=True, stream=True)
 
 
 LAYOUTS: dict[str, Layout] = {
@@ -19,9 +35,7 @@ LAYOUTS: dict[str, Layout] = {
     },
     "hubspot__owners": Layout("hubspot/owners/page-*.json", "json_page", "results"),
     "hubspot__deal_pipelines": Layout("hubspot/pipelines/deals.json", "json_page", "results"),
-    "google_ads__campaign_report": Layout(
-        "google_ads/campaign_report/*/*/page-*.json", "json_page", "results"
-    ),
+    "google_ads__campaign_report": _google("google_ads/campaign_report/*/*/page-*.json"),
     "meta_ads__insights": Layout("meta_ads/insights/*/*/page-*.json", "json_page", "data"),
     "linkedin_ads__accounts": Layout("linkedin_ads/accounts.json", "json_page", "elements"),
     "linkedin_ads__campaigns": Layout("linkedin_ads/campaigns.json", "json_page", "elements"),
@@ -35,5 +49,28 @@ LAYOUTS: dict[str, Layout] = {
     "targets__fx_rates": Layout("targets/fx_rates.csv", "csv"),
 }
 
+# HubSpot's legacy v1 engagements pages (GET /engagements/v1/engagements/paged) hold calls,
+# meetings and emails together; each table takes its own types from the same files.
+_V1_ENGAGEMENTS = "hubspot/engagements/*/page-*.json"
+
+ALTERNATES: dict[str, tuple[Layout, ...]] = {
+    **{
+        f"hubspot__{o}": (
+            Layout(_V1_ENGAGEMENTS, "json_page", "results", transform=f"hubspot_v1_{o}"),
+        )
+        for o in ("calls", "meetings", "emails")
+    },
+    # The ECB's reference rates as published: wide, EUR base.
+    "targets__fx_rates": (Layout("targets/eurofxref-hist.csv", "csv", transform="ecb_fx"),),
+}
+
+
+def layouts_of(table: str) -> tuple[Layout, ...]:
+    """Every layout a raw table reads, its own first."""
+    return (LAYOUTS[table], *ALTERNATES.get(table, ()))
+
+
 # Folders the sensor watches (every landing source; _truth/ is not vendor data).
-WATCHED = tuple(sorted({layout.pattern.split("/")[0] for layout in LAYOUTS.values()}))
+WATCHED = tuple(
+    sorted({lay.pattern.split("/")[0] for table in LAYOUTS for lay in layouts_of(table)})
+)

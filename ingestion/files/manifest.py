@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from pathlib import Path
+
+GZ = ".gz"
+# A gzip file is parsed at several times its size: it weighs this much in a chunk's budget.
+GZ_WEIGHT = 8
 
 
 @dataclass(frozen=True)
@@ -20,10 +25,22 @@ class LandingFile:
     size: int
     mtime_ns: int
 
+    @property
+    def gzipped(self) -> bool:
+        return self.rel.endswith(GZ)
+
+    @property
+    def weight(self) -> int:
+        return self.size * (GZ_WEIGHT if self.gzipped else 1)
+
 
 def list_files(landing: Path, pattern: str) -> list[LandingFile]:
+    """Files matching `pattern`, or `pattern` + ".gz" (one glob; the name is then checked)."""
     out = []
-    for path in sorted(landing.glob(pattern)):
+    name = pattern.rsplit("/", 1)[-1]
+    for path in sorted(landing.glob(pattern + "*")):
+        if not (fnmatchcase(path.name, name) or fnmatchcase(path.name, name + GZ)):
+            continue
         if not path.is_file() or path.name.startswith("."):
             continue  # a webhook receiver's temp file is not a landed file yet
         st = path.stat()
@@ -75,11 +92,11 @@ def chunks(
     cur: list[tuple[LandingFile, str]] = []
     size = 0
     for item in files:
-        if cur and (size + item[0].size > max_bytes or len(cur) >= max_files):
+        if cur and (size + item[0].weight > max_bytes or len(cur) >= max_files):
             out.append(cur)
             cur, size = [], 0
         cur.append(item)
-        size += item[0].size
+        size += item[0].weight
     if cur:
         out.append(cur)
     return out

@@ -1,9 +1,11 @@
 """Fill DuckDB's temp table `recs(_file, locator, payload)` from landing files.
 
-JSON pages and JSONL are read by DuckDB itself (read_text + JSON functions), in parallel and
-without Python objects per record; CSV exports (small: targets) go through Python's csv
-module because quoting rules are easiest to get exactly right there. A file that cannot be
-read as a whole is returned as unreadable instead of failing the others.
+Plain JSON pages and JSONL are read by DuckDB itself (read_text + JSON functions, see
+ingestion/files/json_sql.py); gzip files are decompressed in Python and then go through the
+same SQL. CSV exports (small: targets) go through Python's csv module because quoting rules
+and encodings are easiest to get exactly right there. A layout's transform (ECB rates,
+HubSpot v1 engagements) then reshapes the records. A file that cannot be read as a whole is
+returned as unreadable instead of failing the others.
 """
 
 from __future__ import annotations
@@ -15,73 +17,26 @@ import logging
 import duckdb
 import orjson
 
+from ingestion.files import json_sql
 from ingestion.files.layout import Layout
 from ingestion.files.manifest import LandingFile
+from ingestion.files.text import UnreadableFile, csv_text, file_bytes, utf8_text
+from ingestion.files.transforms import apply_transform
 
 log = logging.getLogger(__name__)
 
 
-def _lit(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
-def _file_list(files: list[LandingFile]) -> str:
-    return "[" + ", ".join(_lit(str(f.path)) for f in files) + "]"
-
-
-def _rel(files: list[LandingFile]) -> str:
-    """SQL for the landing-relative path of read_text's `filename` (the `_file` lineage)."""
-    prefix = str(files[0].path)[: -len(files[0].rel)]
-    assert all(str(f.path) == prefix + f.rel for f in files)
-    return f"substr(t.filename, {len(prefix) + 1})"
-
-
-def _json_pages(
-    con: duckdb.DuckDBPyConnection, files: list[LandingFile], layout: Layout
+def _csv(
+    con: duckdb.DuckDBPyConnection, files: list[LandingFile], encoding: str | None
 ) -> list[tuple[str, str]]:
-    path = f"$.{layout.records}" if layout.records else "$"
-    con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE _pages AS
-        SELECT {_rel(files)} AS rel, try(json_extract(t.content, {_lit(path + "[*]")})) AS arr,
-               CASE WHEN try(json_type(t.content, {_lit(path)})) = 'ARRAY' THEN true
-                    ELSE false END AS has_array
-        FROM read_text({_file_list(files)}) t""")
-    bad = con.execute(
-        "SELECT rel, CASE WHEN arr IS NULL THEN 'not valid JSON' ELSE "
-        f"'no record array at {path}' END FROM _pages "
-        "WHERE arr IS NULL OR NOT has_array"
-    ).fetchall()
-    con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE recs AS
-        SELECT rel AS _file, {_lit(layout.records or "")} || '[' || i::VARCHAR || ']' AS locator,
-               payload::VARCHAR AS payload
-        FROM (SELECT rel, unnest(arr) AS payload, unnest(range(len(arr))) AS i
-              FROM _pages WHERE arr IS NOT NULL AND has_array)""")
-    con.execute("DROP TABLE _pages")
-    return [(r[0], r[1]) for r in bad]
-
-
-def _jsonl(con: duckdb.DuckDBPyConnection, files: list[LandingFile]) -> list[tuple[str, str]]:
-    # One split per file, numbered by generate_subscripts. trim()/rtrim() over every line cost
-    # ~4x the whole split at 256 MB (they scan each line), so they only run on the rare lines
-    # that start with whitespace (blank-line test) or end with CR (CRLF files).
-    con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE recs AS
-        SELECT rel AS _file, i::VARCHAR AS locator,
-               CASE WHEN suffix(line, chr(13)) THEN rtrim(line, chr(13)) ELSE line END AS payload
-        FROM (SELECT rel, unnest(lines) AS line, generate_subscripts(lines, 1) AS i
-              FROM (SELECT {_rel(files)} AS rel, string_split(t.content, chr(10)) AS lines
-                    FROM read_text({_file_list(files)}) t))
-        WHERE line <> '' AND (left(line, 1) NOT IN (' ', chr(9), chr(13)) OR trim(line) <> '')""")
-    return []
-
-
-def _csv(con: duckdb.DuckDBPyConnection, files: list[LandingFile]) -> list[tuple[str, str]]:
     rels, locs, payloads, bad = [], [], [], []
     for f in files:
         try:
-            text = f.path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+            text = csv_text(file_bytes(f), encoding)
+        except UnreadableFile as exc:
+            bad.append((f.rel, str(exc)))
+            continue
+        except OSError as exc:
             bad.append((f.rel, f"{type(exc).__name__}: {exc}"))
             continue
         rows = csv.reader(io.StringIO(text, newline=""))
@@ -114,28 +69,88 @@ def records_table(
     )
 
 
-def _read(
-    con: duckdb.DuckDBPyConnection, files: list[LandingFile], layout: Layout
+def _json(
+    con: duckdb.DuckDBPyConnection, src: json_sql.Source, files: list[LandingFile], layout: Layout
 ) -> list[tuple[str, str]]:
     if layout.format == "json_page":
-        return _json_pages(con, files, layout)
+        return json_sql.json_pages(con, src, files, layout)
     if layout.format == "jsonl":
-        return _jsonl(con, files)
-    if layout.format == "csv":
-        return _csv(con, files)
+        return json_sql.jsonl(con, src, files)
     raise ValueError(layout.format)
 
 
-def load_records(
+def _gzipped_json(
     con: duckdb.DuckDBPyConnection, files: list[LandingFile], layout: Layout
+) -> list[tuple[str, str]]:
+    rels, texts, bad = [], [], []
+    for f in files:
+        try:
+            texts.append(utf8_text(file_bytes(f)))
+            rels.append(f.rel)
+        except UnreadableFile as exc:
+            bad.append((f.rel, str(exc)))
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _texts AS SELECT unnest(?::VARCHAR[]) AS rel, "
+        "unnest(?::VARCHAR[]) AS content",
+        [rels, texts],
+    )
+    del texts
+    readable = set(rels)
+    good = [f for f in files if f.rel in readable]
+    if good:
+        bad += _json(con, json_sql.texts_source, good, layout)
+    else:
+        records_table(con, [], [], [])
+    con.execute("DROP TABLE _texts")
+    return bad
+
+
+def _read(
+    con: duckdb.DuckDBPyConnection,
+    files: list[LandingFile],
+    layout: Layout,
+    encoding: str | None = None,
+) -> list[tuple[str, str]]:
+    if layout.format == "csv":
+        return _csv(con, files, encoding)
+    plain = [f for f in files if not f.gzipped]
+    packed = [f for f in files if f.gzipped]
+    if not packed:
+        return _json(con, json_sql.read_text_source, plain, layout)
+    if not plain:
+        return _gzipped_json(con, packed, layout)
+    bad = _json(con, json_sql.read_text_source, plain, layout)
+    con.execute("CREATE OR REPLACE TEMP TABLE _plain AS SELECT * FROM recs")
+    bad += _gzipped_json(con, packed, layout)
+    con.execute("INSERT INTO recs SELECT * FROM _plain; DROP TABLE _plain")
+    return bad
+
+
+def load_records(
+    con: duckdb.DuckDBPyConnection,
+    files: list[LandingFile],
+    layout: Layout,
+    csv_encoding: str | None = None,
 ) -> list[tuple[str, str]]:
     """Fill `recs` from `files`; return (file, reason) of the files that could not be read.
 
     One DuckDB pass reads the whole group; when it fails (bad encoding, unreadable file),
     the files are read one by one so that a single bad file cannot stop the others.
     """
+    bad = _read_all(con, files, layout, csv_encoding)
+    if layout.transform:
+        apply_transform(con, layout.transform)
+    return bad
+
+
+def _read_all(
+    con: duckdb.DuckDBPyConnection,
+    files: list[LandingFile],
+    layout: Layout,
+    encoding: str | None,
+) -> list[tuple[str, str]]:
     try:
-        return _read(con, files, layout)
+        return _read(con, files, layout, encoding)
     except (duckdb.Error, OSError) as exc:
         if len(files) == 1:
             return _unreadable(con, files[0], exc)
@@ -146,7 +161,7 @@ def load_records(
     )
     for f in files:
         try:
-            bad.extend(_read(con, [f], layout))
+            bad.extend(_read(con, [f], layout, encoding))
         except (duckdb.Error, OSError) as exc:
             bad.extend(_unreadable(con, f, exc))
             continue
