@@ -16,6 +16,7 @@ from ingestion.api.provider import Page
 from ingestion.api.windows import newest_day, report_window
 from ingestion.config import VendorConfig
 from ingestion.contracts import BY_NAME
+from ingestion.contracts.google_ads import EXPORT_ONLY
 
 VERSION = "v17"
 
@@ -29,7 +30,7 @@ def gaql(first: str, last: str) -> str:
     fields = [
         ".".join(_snake(p) for p in f.path.split("."))
         for f in BY_NAME["google_ads__campaign_report"].fields
-        if not f.path.endswith("resourceName")
+        if not f.path.endswith("resourceName") and f.path not in EXPORT_ONLY
     ]
     return (
         f"SELECT {', '.join(fields)} FROM campaign "

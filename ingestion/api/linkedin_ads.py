@@ -23,11 +23,16 @@ from ingestion.api.provider import Page
 from ingestion.api.windows import months, newest_day, report_window
 from ingestion.config import VendorConfig
 from ingestion.contracts import BY_NAME
+from ingestion.contracts.linkedin_ads import EXPORT_ONLY
 
 VERSION = "202410"  # LinkedIn-Version header (YYYYMM)
 ACCOUNT_URN = "urn:li:sponsoredAccount:"
 ANALYTICS_FIELDS = ",".join(
-    dict.fromkeys(f.path.split(".")[0] for f in BY_NAME["linkedin_ads__ad_analytics"].fields)
+    dict.fromkeys(
+        f.path.split(".")[0]
+        for f in BY_NAME["linkedin_ads__ad_analytics"].fields
+        if f.path not in EXPORT_ONLY
+    )
 )
 
 

@@ -12,12 +12,13 @@ from ingestion.api.provider import Page
 from ingestion.api.windows import months, newest_day, report_window
 from ingestion.config import VendorConfig
 from ingestion.contracts import BY_NAME
+from ingestion.contracts.meta_ads import EXPORT_ONLY
 
 VERSION = "v21.0"
 FIELDS = ",".join(
     f.path
     for f in BY_NAME["meta_ads__insights"].fields
-    if f.path not in ("date_start", "date_stop")
+    if f.path not in ("date_start", "date_stop", *EXPORT_ONLY)
 )  # always returned
 
 

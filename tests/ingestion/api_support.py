@@ -63,7 +63,7 @@ def query(data: Path, sql: str) -> list[tuple]:
 def _norm(value):
     """JSON text with null members dropped (the API names every property asked for) and `{}`
     as NULL (HubSpot leaves out `associations` when there are none; exports write `{}`)."""
-    if isinstance(value, str) and value[:1] in "[{":
+    if isinstance(value, str) and value[:1] in ("[", "{"):
         obj = json.loads(value)
         if isinstance(obj, dict):
             obj = {k: v for k, v in obj.items() if v is not None}

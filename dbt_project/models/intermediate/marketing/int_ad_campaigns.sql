@@ -18,10 +18,11 @@ reported_campaigns as (
         currency_code,
         date_day
     from reported
-    -- The name of the newest report row wins (campaigns get renamed).
+    -- The name of the newest report row wins (campaigns get renamed); rows of an ad-level
+    -- export without campaign_name give way to named ones.
     qualify row_number() over (
         partition by platform, campaign_id
-        order by date_day desc, ad_account_id asc
+        order by campaign_name is null asc, date_day desc, ad_account_id asc, grain asc
     ) = 1
 
 ),

@@ -1,5 +1,8 @@
-{#- The three ad platforms' daily campaign reports in one shape, in account currency.
-    Staging already keeps the newest restatement of each day and drops malformed rows. -#}
+{#- The three ad platforms' daily reports in one shape, in account currency, at the grain
+    each was exported (`grain`: sub-campaign ids and breakdowns, '' at campaign level).
+    Rows of several grains may hold the same spend: int_ad_spend__campaign_daily picks one
+    grain family per campaign-day. Staging already keeps the newest restatement of each
+    day and drops malformed rows. -#}
 with
 
 google_ads as (
@@ -11,6 +14,7 @@ google_ads as (
         campaign_name,
         currency_code,
         date_day,
+        grain,
         impressions,
         clicks,
         spend
@@ -27,6 +31,7 @@ meta_ads as (
         campaign_name,
         currency_code,
         date_day,
+        grain,
         impressions,
         clicks,
         spend
@@ -53,7 +58,8 @@ linkedin_accounts as (
 ),
 
 -- LinkedIn reports by campaign URN only: the account and its currency come from the
--- campaign and account objects.
+-- campaign and account objects. An export with costInUsd only is spend in USD. Rows of a
+-- CREATIVE-only pivot name no campaign and cannot be placed on one: they stay in staging.
 linkedin_ads as (
 
     select
@@ -61,16 +67,21 @@ linkedin_ads as (
         linkedin_campaigns.account_id as ad_account_id,
         analytics.campaign_id,
         linkedin_campaigns.campaign_name,
-        linkedin_accounts.currency_code,
+        case
+            when analytics.spend is null and analytics.spend_usd is not null then 'USD'
+            else linkedin_accounts.currency_code
+        end as currency_code,
         analytics.date_day,
+        analytics.grain,
         analytics.impressions,
         analytics.clicks,
-        analytics.spend
+        coalesce(analytics.spend, analytics.spend_usd) as spend
     from linkedin_analytics as analytics
     left join linkedin_campaigns
         on analytics.campaign_id = linkedin_campaigns.campaign_id
     left join linkedin_accounts
         on linkedin_campaigns.account_id = linkedin_accounts.account_id
+    where analytics.campaign_id is not null
 
 ),
 

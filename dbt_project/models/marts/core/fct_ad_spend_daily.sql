@@ -2,7 +2,7 @@ with
 
 spend as (
 
-    select * from {{ ref('int_ad_spend__unioned') }}
+    select * from {{ ref('int_ad_spend__campaign_daily') }}
 
 ),
 
@@ -25,6 +25,7 @@ final as (
         spend.impressions,
         spend.clicks,
         spend.spend,
+        spend.grain_family,
         -- The day's rate; USD accounts convert at 1 even without a rate row.
         cast(round(
             spend.spend * case
