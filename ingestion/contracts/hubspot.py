@@ -44,6 +44,7 @@ def _hubspot_object(obj: str, description: str) -> TableContract:
             Field("createdAt", required=True, rules=(ISO_TS,)),
             Field("updatedAt", required=True, rules=(ISO_TS,)),
             Field("archived", "BOOLEAN"),
+            Field("archivedAt", rules=(ISO_TS,)),
             Field("properties", "JSON", required=True, shape="OBJECT"),
             Field("propertiesWithHistory", "JSON", shape="OBJECT"),
             Field("associations", "JSON", shape="OBJECT"),

@@ -62,6 +62,7 @@ DDL = {
         "deal_id varchar, property_name varchar, change_number integer, property_value varchar, "
         "valid_from timestamp, valid_to timestamp"
     ),
+    "staging.stg_hubspot__deals": ("deal_id varchar, is_archived boolean"),
     "staging.stg_hubspot__deal_pipeline_stages": (
         "pipeline_id varchar, deal_stage_id varchar, deal_stage_label varchar, "
         "display_order integer, probability decimal(9,6), is_closed boolean"

@@ -6,6 +6,8 @@ with
 companies as (
 
     select * from {{ ref('stg_hubspot__companies') }}
+    -- Archived companies are left out unless the var include_archived is true.
+    where {{ hubspot_not_archived('is_archived') }}
 
 ),
 

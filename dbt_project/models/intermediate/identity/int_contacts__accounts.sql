@@ -21,6 +21,7 @@ companies as (
         company_id,
         domain_normalized
     from {{ ref('stg_hubspot__companies') }}
+    where {{ hubspot_not_archived('is_archived') }}
 
 ),
 

@@ -2,7 +2,9 @@
     Merges can chain (A merged into B, B later into C): each hop is one join, up to
     `max_merge_hops` (chains that long do not occur; the is_resolved_to_end column says
     whether the walk reached the end). Joins instead of a recursive CTE keep it plain
-    set-based SQL that every engine plans well. -#}
+    set-based SQL that every engine plans well. A contact whose surviving record is archived
+    is left out unless the var include_archived is true (macro hubspot_not_archived), so
+    every model that resolves contacts through this one leaves it out too. -#}
 {%- set max_merge_hops = 8 %}
 with
 
@@ -10,7 +12,8 @@ contacts as (
 
     select
         contact_id,
-        email_normalized
+        email_normalized,
+        is_archived
     from {{ ref('stg_hubspot__contacts') }}
 
 ),
@@ -91,6 +94,9 @@ final as (
         on survivors.hubspot_contact_id = contacts.contact_id
     left join merge_links
         on survivors.surviving_contact_id = merge_links.merged_contact_id
+    left join contacts as surviving_contacts
+        on survivors.surviving_contact_id = surviving_contacts.contact_id
+    where {{ hubspot_not_archived('surviving_contacts.is_archived') }}
 
 )
 

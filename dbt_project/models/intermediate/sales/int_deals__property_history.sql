@@ -1,5 +1,6 @@
 {#- Deal property changes (dealstage, amount, closedate) as staged, keyed by the
-    opportunity key the core models use ('hs_' || deal id). -#}
+    opportunity key the core models use ('hs_' || deal id). Archived deals are left out
+    unless the var include_archived is true. -#}
 with
 
 history as (
@@ -8,12 +9,22 @@ history as (
 
 ),
 
+archived_deals as (
+
+    select deal_id from {{ ref('stg_hubspot__deals') }}
+    where not ({{ hubspot_not_archived('is_archived') }})
+
+),
+
 final as (
 
     select
-        'hs_' || deal_id as opportunity_key,
-        *
+        'hs_' || history.deal_id as opportunity_key,
+        history.*
     from history
+    left join archived_deals
+        on history.deal_id = archived_deals.deal_id
+    where archived_deals.deal_id is null
 
 )
 

@@ -12,6 +12,7 @@ deal_companies as (
 companies as (
 
     select * from {{ ref('stg_hubspot__companies') }}
+    where {{ hubspot_not_archived('is_archived') }}
 
 ),
 

@@ -1,11 +1,19 @@
 {#- The buying group of each deal: its contact associations, resolved to the surviving
     contact. Two merged records on one deal become one member, keeping the stronger role
-    (the order below: decision maker first). -#}
+    (the order below: decision maker first). Archived deals are left out unless the var
+    include_archived is true. -#}
 with
 
 deal_contacts as (
 
     select * from {{ ref('stg_hubspot__deal_contacts') }}
+
+),
+
+archived_deals as (
+
+    select deal_id from {{ ref('stg_hubspot__deals') }}
+    where not ({{ hubspot_not_archived('is_archived') }})
 
 ),
 
@@ -34,6 +42,9 @@ members as (
     from deal_contacts
     inner join resolved
         on deal_contacts.contact_id = resolved.hubspot_contact_id
+    left join archived_deals
+        on deal_contacts.deal_id = archived_deals.deal_id
+    where archived_deals.deal_id is null
 
 ),
 

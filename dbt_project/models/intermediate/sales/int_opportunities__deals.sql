@@ -7,6 +7,8 @@ with
 deals as (
 
     select * from {{ ref('stg_hubspot__deals') }}
+    -- Archived deals are left out unless the var include_archived is true.
+    where {{ hubspot_not_archived('is_archived') }}
 
 ),
 

@@ -1,5 +1,10 @@
 {#- Accounts (int_accounts__unioned: HubSpot companies and domain-only accounts) with
-    their owner, size band and customer status. -#}
+    their owner, size band and customer status, then the custom company fields of the seed
+    custom_fields (int_accounts__custom_fields: one column per alias, none by default). -#}
+{{ custom_field_clash_check(
+    ref('int_accounts__custom_fields'), 'account_key',
+    [ref('int_accounts__unioned'), ref('dim_owner')], ['size_band', 'is_current_customer']
+) }}
 with
 
 accounts as (
@@ -11,6 +16,12 @@ accounts as (
 owners as (
 
     select * from {{ ref('dim_owner') }}
+
+),
+
+custom_fields as (
+
+    select * from {{ ref('int_accounts__custom_fields') }}
 
 ),
 
@@ -39,10 +50,13 @@ final as (
         accounts.crm_lifecycle_stage,
         accounts.contact_count,
         accounts.created_at,
-        accounts.is_archived
+        accounts.is_archived,
+        custom_fields.* exclude (custom_fields.account_key)
     from accounts
     left join owners
         on accounts.hubspot_owner_id = owners.hubspot_owner_id
+    left join custom_fields
+        on accounts.account_key = custom_fields.account_key
 
 )
 

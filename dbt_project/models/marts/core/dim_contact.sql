@@ -1,5 +1,10 @@
 {#- One row per person: the surviving HubSpot record (int_contacts__survivors) with its
-    account (int_contacts__accounts) and owner. -#}
+    account (int_contacts__accounts) and owner, then the custom contact fields of the seed
+    custom_fields (int_contacts__custom_fields: one column per alias, none by default). -#}
+{{ custom_field_clash_check(
+    ref('int_contacts__custom_fields'), 'contact_key',
+    [ref('int_contacts__survivors'), ref('int_contacts__accounts'), ref('dim_owner')]
+) }}
 with
 
 survivors as (
@@ -17,6 +22,12 @@ accounts as (
 owners as (
 
     select * from {{ ref('dim_owner') }}
+
+),
+
+custom_fields as (
+
+    select * from {{ ref('int_contacts__custom_fields') }}
 
 ),
 
@@ -55,12 +66,15 @@ final as (
         survivors.merged_record_count,
         survivors.merged_hubspot_contact_ids,
         survivors.is_archived,
-        survivors.updated_at
+        survivors.updated_at,
+        custom_fields.* exclude (custom_fields.contact_key)
     from survivors
     left join accounts
         on survivors.contact_key = accounts.contact_key
     left join owners
         on survivors.hubspot_owner_id = owners.hubspot_owner_id
+    left join custom_fields
+        on survivors.contact_key = custom_fields.contact_key
 
 )
 

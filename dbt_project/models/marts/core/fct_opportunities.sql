@@ -1,6 +1,11 @@
 {#- Deals as published: int_opportunities__deals (stage, close, outcome, USD amount) with
     the deal's account (int_opportunities__accounts) and its buying group's size and BANT
-    (int_opportunities__buying_groups). -#}
+    (int_opportunities__buying_groups), then the custom deal fields of the seed custom_fields
+    (int_opportunities__custom_fields: one column per alias, none by default). -#}
+{{ custom_field_clash_check(
+    ref('int_opportunities__custom_fields'), 'opportunity_key',
+    [ref('int_opportunities__deals'), ref('int_opportunities__accounts'), ref('int_opportunities__buying_groups')]
+) }}
 with
 
 deals as (
@@ -18,6 +23,12 @@ accounts as (
 buying_groups as (
 
     select * from {{ ref('int_opportunities__buying_groups') }}
+
+),
+
+custom_fields as (
+
+    select * from {{ ref('int_opportunities__custom_fields') }}
 
 ),
 
@@ -52,12 +63,15 @@ final as (
         buying_groups.bant_timeline,
         coalesce(buying_groups.buying_group_size, 0) as buying_group_size,
         deals.sales_cycle_days,
-        deals.is_archived
+        deals.is_archived,
+        custom_fields.* exclude (custom_fields.opportunity_key)
     from deals
     left join accounts
         on deals.opportunity_key = accounts.opportunity_key
     left join buying_groups
         on deals.opportunity_key = buying_groups.opportunity_key
+    left join custom_fields
+        on deals.opportunity_key = custom_fields.opportunity_key
 
 )
 

@@ -26,6 +26,8 @@ renamed as (
         {{ hubspot_number('numberofemployees') }} as number_of_employees,
 
         ---------- booleans
+        -- Archived (deleted to HubSpot's recycle bin): kept here, left out of core
+        -- unless the var include_archived is true.
         coalesce(archived, false) as is_archived,
 
         ---------- timestamps
@@ -35,6 +37,11 @@ renamed as (
         {{ hubspot_timestamp('churn_date') }} as churned_at,
         {{ iso_to_utc_timestamp('created_at') }} as created_at,
         {{ iso_to_utc_timestamp('updated_at') }} as updated_at,
+        -- Set on archived records (HubSpot `archivedAt`); NULL otherwise.
+        {{ iso_to_utc_timestamp('archived_at') }} as archived_at,
+
+        ---------- custom fields (seed custom_fields): typed columns named by their alias
+        {{ custom_field_columns(ref('custom_fields'), 'hubspot', 'companies') }}
 
         ---------- lineage
         _source,

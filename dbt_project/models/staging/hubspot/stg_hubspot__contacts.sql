@@ -45,6 +45,8 @@ renamed as (
         {{ hubspot_boolean('bant_authority') }} as has_bant_authority,
         {{ hubspot_boolean('bant_need') }} as has_bant_need,
         {{ hubspot_boolean('bant_timeline') }} as has_bant_timeline,
+        -- Archived (deleted to HubSpot's recycle bin): kept here, left out of core
+        -- unless the var include_archived is true.
         coalesce(archived, false) as is_archived,
 
         ---------- timestamps
@@ -56,6 +58,11 @@ renamed as (
         {{ hubspot_timestamp('hs_lifecyclestage_evangelist_date') }} as became_evangelist_at,
         {{ iso_to_utc_timestamp('created_at') }} as created_at,
         {{ iso_to_utc_timestamp('updated_at') }} as updated_at,
+        -- Set on archived records (HubSpot `archivedAt`); NULL otherwise.
+        {{ iso_to_utc_timestamp('archived_at') }} as archived_at,
+
+        ---------- custom fields (seed custom_fields): typed columns named by their alias
+        {{ custom_field_columns(ref('custom_fields'), 'hubspot', 'contacts') }}
 
         ---------- lineage
         _source,

@@ -27,6 +27,8 @@ renamed as (
         ---------- booleans
         {{ hubspot_boolean('hs_is_closed') }} as is_closed,
         {{ hubspot_boolean('hs_is_closed_won') }} as is_closed_won,
+        -- Archived (deleted to HubSpot's recycle bin): kept here, left out of core
+        -- unless the var include_archived is true.
         coalesce(archived, false) as is_archived,
 
         ---------- timestamps
@@ -34,6 +36,11 @@ renamed as (
         {{ hubspot_timestamp('createdate') }} as deal_created_at,
         {{ iso_to_utc_timestamp('created_at') }} as created_at,
         {{ iso_to_utc_timestamp('updated_at') }} as updated_at,
+        -- Set on archived records (HubSpot `archivedAt`); NULL otherwise.
+        {{ iso_to_utc_timestamp('archived_at') }} as archived_at,
+
+        ---------- custom fields (seed custom_fields): typed columns named by their alias
+        {{ custom_field_columns(ref('custom_fields'), 'hubspot', 'deals') }}
 
         ---------- lineage
         _source,

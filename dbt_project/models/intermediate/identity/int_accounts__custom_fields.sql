@@ -1,0 +1,19 @@
+{#- The custom company fields (seed custom_fields, source hubspot, object companies) of
+    each HubSpot company's account. Only the key when no field is listed. -#}
+with
+
+companies as (
+
+    select * from {{ ref('stg_hubspot__companies') }}
+
+),
+
+final as (
+
+    select 'hs_' || companies.company_id as account_key{{
+        custom_field_list(ref('custom_fields'), 'hubspot', 'companies', 'companies') }}
+    from companies
+
+)
+
+select * from final
