@@ -8,7 +8,8 @@ INSTALLED := $(VENV)/.installed
 SCALE ?= default
 SEED ?= 42
 export CLOSEDLOOP_DATA_DIR ?= $(CURDIR)/data
-export CLOSEDLOOP_LANDING_DIR ?= $(CLOSEDLOOP_DATA_DIR)/landing
+# LANDING=<folder>: `make run` reads your own vendor exports there instead of the demo company.
+export CLOSEDLOOP_LANDING_DIR ?= $(or $(LANDING),$(CLOSEDLOOP_DATA_DIR)/landing)
 export CLOSEDLOOP_WAREHOUSE ?= $(CLOSEDLOOP_DATA_DIR)/warehouse.duckdb
 export DAGSTER_HOME := $(CURDIR)
 export CLOSEDLOOP_DAGSTER_STORAGE ?= $(CLOSEDLOOP_DATA_DIR)/dagster/storage
@@ -37,7 +38,7 @@ install: $(INSTALLED)
 demo: install
 	$(BIN)/python -m demo --scale $(SCALE) --seed $(SEED) --out $(CLOSEDLOOP_LANDING_DIR)
 
-run: demo
+run: $(if $(LANDING),install,demo)
 	@mkdir -p $(CLOSEDLOOP_DAGSTER_STORAGE) $(CLOSEDLOOP_DAGSTER_LOGS)
 	$(BIN)/dagster job execute -m orchestration.definitions -j closedloop_pipeline
 	$(BIN)/python -m reporting.summary

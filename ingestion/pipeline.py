@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import dlt
 from dlt.common.pipeline import LoadInfo
 
 from ingestion.config import IngestionConfig
-from ingestion.contracts import SOURCES
+from ingestion.contracts import SOURCES, contracts_of
+from ingestion.empty_tables import ensure_raw_tables
 from ingestion.resources import RunStats
 from ingestion.sources import vendor_source
 
@@ -36,6 +37,8 @@ class VendorRun:
     vendor: str
     load_info: LoadInfo
     stats: RunStats
+    # Raw tables created empty by this run: nothing of them was ever loaded.
+    created_empty: list[str] = field(default_factory=list)
 
 
 def run_vendor(
@@ -47,6 +50,10 @@ def run_vendor(
     comes from the warehouse: a run behaves the same on a fresh machine, and a package left
     pending by a killed run is never half-replayed; its inputs are simply read again and
     merged by key.
+
+    Afterwards every table of the run that still does not exist in the warehouse (its
+    source sent nothing, ever) is created empty with its typed columns, so that staging
+    always compiles (docs/real-inputs.md §5, ingestion/empty_tables.py).
     """
     cfg = cfg or IngestionConfig.from_env()
     cfg.warehouse_path.parent.mkdir(parents=True, exist_ok=True)
@@ -59,7 +66,11 @@ def run_vendor(
         info.raise_on_failed_jobs()
     finally:
         shutil.rmtree(cfg.dlt_dir / "spool" / vendor, ignore_errors=True)
-    return VendorRun(vendor, info, stats)
+    contracts = [c for c in contracts_of(vendor) if tables is None or c.name in tables]
+    created = ensure_raw_tables(pipeline, contracts)
+    if created:
+        log.info("%s: no data ever loaded, created empty: %s", vendor, ", ".join(created))
+    return VendorRun(vendor, info, stats, created)
 
 
 def run_all(cfg: IngestionConfig | None = None) -> list[VendorRun]:

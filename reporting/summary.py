@@ -3,8 +3,9 @@
 A compact terminal funnel dashboard read from the warehouse (read-only): the funnel,
 velocity, sales, pipeline coverage for the quarter after the snapshot date, top channels
 under several attribution models with the closed-loop reconciliation, quarantine and raw
-rows per source, and rows per schema. A section whose mart is missing is skipped with a
-note, so that the summary works on a partly built warehouse.
+rows per source (naming the sources of which nothing was ever loaded), and rows per
+schema. A section whose mart is missing is skipped with a note, so that the summary works
+on a partly built warehouse.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 import duckdb
 
 from closedloop.settings import get_settings
+from reporting.absent import absent_sources
 
 STAGES = ["visitor", "lead", "mql", "sal", "sql", "opportunity", "customer", "evangelist"]
 SHOWN_MODELS = ["first_touch", "last_touch", "linear", "w_shaped", "data_driven"]
@@ -190,9 +192,12 @@ def raw_sources(con) -> list[str]:
         if schema == "raw" and not name.startswith("_"):
             source = name.split("__")[0]
             per_source[source] = per_source.get(source, 0) + rows
-    return [f"    {source:<16}{rows:>12,} rows" for source, rows in sorted(per_source.items())] or [
-        "    (no raw tables)"
-    ]
+    if not per_source:
+        return ["    (no raw tables)"]
+    lines = [f"    {source:<16}{rows:>12,} rows" for source, rows in sorted(per_source.items())]
+    if absent := absent_sources(con):
+        lines.append(f"    absent (no rows ever loaded): {', '.join(absent)}")
+    return lines
 
 
 def quality_gate(con) -> list[str]:

@@ -54,6 +54,8 @@ def _vendor_assets(vendor: str, cfg: IngestionConfig) -> AssetsDefinition:
                     "rows_extracted": run.stats.rows.get(table, 0),
                     "rows_quarantined": run.stats.quarantined.get(table, 0),
                     "files_read": run.stats.files.get(table, 0),
+                    # Nothing ever loaded: the table was created empty (docs/real-inputs.md §5).
+                    "created_empty": table in run.created_empty,
                     "mode": run_cfg.mode(vendor),
                     "dlt_load_ids": ", ".join(load_ids) or "none",
                 },
