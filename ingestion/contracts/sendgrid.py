@@ -29,7 +29,9 @@ _CANONICAL = (
 )
 # `sg_event_id` as sent, or (a body without it) the md5 of the canonical event JSON, so
 # redeliveries of the same event still share one key (docs/raw-tables.md, "Email — SendGrid").
-EVENT_ID = f"coalesce(nullif(payload->>'$.sg_event_id', ''), md5({_CANONICAL}))"
+# It reads the already-extracted value of the first field (`v1`, see `Derived.sql`) rather
+# than parsing every event's JSON a second time: `sg_event_id` must stay the first field.
+EVENT_ID = f"coalesce(nullif(v1, ''), md5({_CANONICAL}))"
 
 CONTRACTS: tuple[TableContract, ...] = (
     TableContract(
@@ -81,3 +83,5 @@ CONTRACTS: tuple[TableContract, ...] = (
         description="SendGrid single sends (campaigns).",
     ),
 )
+
+assert CONTRACTS[0].fields[0].path == "sg_event_id"  # EVENT_ID reads it as v1
