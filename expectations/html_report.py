@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from expectations.results import ValidationReport
@@ -24,12 +24,19 @@ vertical-align:top;text-align:left}th{background:#f3f3f3}.pass{color:#1a7f37}.fa
 
 
 def write_html_report(
-    reports: Sequence[ValidationReport], out_dir: str | Path, run_id: str
+    reports: Sequence[ValidationReport],
+    out_dir: str | Path,
+    run_id: str,
+    held_back: Mapping[str, str] | None = None,
 ) -> Path:
-    """Write `<out_dir>/<run_id>.html` and refresh `latest.html`; returns the run's page."""
+    """Write `<out_dir>/<run_id>.html` and refresh `latest.html`; returns the run's page.
+
+    `held_back` (table -> reason), once the run has published: the tables kept at their
+    previous version, shown first.
+    """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    page = render(reports, run_id)
+    page = render(reports, run_id, held_back)
     path = out / f"{_safe(run_id)}.html"
     path.write_text(page, encoding="utf-8")
     tmp = out / ".latest.html.tmp"
@@ -38,7 +45,26 @@ def write_html_report(
     return path
 
 
-def render(reports: Sequence[ValidationReport], run_id: str) -> str:
+def _publication(held_back: Mapping[str, str] | None) -> str:
+    e = html.escape
+    if held_back is None:
+        return ""
+    if not held_back:
+        return '<p class="pass">Published: every table is fresh from this run.</p>'
+    rows = "".join(
+        f"<tr><td>{e(t)}</td><td><pre>{e(reason)}</pre></td></tr>"
+        for t, reason in sorted(held_back.items())
+    )
+    return (
+        f'<h2 class="fail">Held back: {len(held_back)} published table(s) kept at their'
+        " previous version</h2><table><tr><th>table</th><th>why (failed checks on it or"
+        f" upstream, with offending rows)</th></tr>{rows}</table>"
+    )
+
+
+def render(
+    reports: Sequence[ValidationReport], run_id: str, held_back: Mapping[str, str] | None = None
+) -> str:
     e = html.escape
     blocked = [r for r in reports if not r.publishable]
     verdict = (
@@ -49,6 +75,7 @@ def render(reports: Sequence[ValidationReport], run_id: str) -> str:
     parts = [
         f"<!doctype html><html><head><meta charset='utf-8'><title>Data quality {e(run_id)}"
         f"</title><style>{_STYLE}</style></head><body><h1>Data quality — run {e(run_id)}</h1>",
+        _publication(held_back),
         verdict,
         "<table><tr><th>suite</th><th>table</th><th>rows</th><th>result</th>"
         "<th>failed (blocking)</th><th>validated at (UTC)</th></tr>",

@@ -16,6 +16,7 @@ import duckdb
 
 from closedloop.settings import get_settings
 from reporting.absent import absent_sources
+from reporting.trust import published, quarantine
 
 STAGES = ["visitor", "lead", "mql", "sal", "sql", "opportunity", "customer", "evangelist"]
 SHOWN_MODELS = ["first_touch", "last_touch", "linear", "w_shaped", "data_driven"]
@@ -175,17 +176,6 @@ def reconciliation(con) -> list[str]:
     ]
 
 
-def quarantine(con) -> list[str]:
-    rows = con.execute("""
-        select source, count(*) from raw._quarantine group by source order by source
-    """).fetchall()
-    total = sum(n for _, n in rows)
-    return [
-        f"    {total:,} quarantined records"
-        + ("  (" + ", ".join(f"{s} {n:,}" for s, n in rows) + ")" if rows else "")
-    ]
-
-
 def raw_sources(con) -> list[str]:
     per_source: dict[str, int] = {}
     for schema, name, rows in table_counts(con):
@@ -222,22 +212,6 @@ def quality_gate(con) -> list[str]:
         f"  {blocking:>3} blocking failures"
         for group, suites, passed, expectations, blocking in rows
     ] or ["    (no validation run recorded)"]
-
-
-def published(serving_path) -> list[str]:
-    """What BI tools read: the serving file and its latest publication."""
-    if not serving_path.exists():
-        return [f"    nothing published yet at {serving_path} (a blocking check failed?)"]
-    with duckdb.connect(str(serving_path), read_only=True) as serving:
-        run_id, published_at, tables = serving.execute("""
-            select run_id, published_at, len(json_keys(tables::json))
-            from _published_runs order by published_at desc limit 1
-        """).fetchone()
-    size_mb = serving_path.stat().st_size / 1e6
-    return [
-        f"    {serving_path}  ({size_mb:,.0f} MB, {tables} tables)",
-        f"    run {run_id} published at {published_at:%Y-%m-%d %H:%M:%S} UTC",
-    ]
 
 
 def schemas(con) -> list[str]:

@@ -11,6 +11,11 @@ reader), so they read a separate file that is replaced as a whole:
 4. detach (DuckDB checkpoints: no WAL is left), fsync the file, `os.replace` it over the
    target and fsync the folder.
 
+Tables the gate held back (docs/resilience.md §2) are not copied from the warehouse: the
+previous serving file's copy is carried over unchanged (absent if it was never published),
+and `_published_tables` says per table whether it is fresh or held back, which run its data
+comes from and why it was held back.
+
 On any failure the temp file is removed and the old serving file is untouched. A
 reader that has the old file open keeps reading the old inode (Linux rename
 semantics) without error and sees the new version when it reopens.
@@ -25,7 +30,7 @@ import logging
 import os
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +38,20 @@ import duckdb
 
 from expectations.publish.pii import PiiPolicy, select_list
 from expectations.publish.storage import SERVING_STORAGE_VERSION, storage_number
+from expectations.publish.table_status import (
+    FRESH,
+    HELD_BACK,
+    PUBLISHED_RUNS,
+    UNAVAILABLE,
+    TableRow,
+    copy_as_is,
+    previous_tables,
+    table_exists,
+    write_tables,
+)
 
 log = logging.getLogger(__name__)
 
-PUBLISHED_RUNS = "_published_runs"
 _TARGET = "closedloop_publish_target"
 _PREVIOUS = "closedloop_publish_previous"
 _SOURCE = "closedloop_publish_source"
@@ -51,8 +66,9 @@ class PublishResult:
     path: Path
     run_id: str
     published_at: dt.datetime
-    row_counts: dict[str, int]
+    row_counts: dict[str, int]  # every table in the file (fresh and carried over)
     storage_number: int
+    status: dict[str, str] = field(default_factory=dict)  # table -> status
 
 
 def publish(
@@ -65,11 +81,13 @@ def publish(
     check_summary: Any = None,
     blocking_failures: Sequence[str] = (),
     pii: PiiPolicy | None = None,
+    held_back: Mapping[str, str] | None = None,
 ) -> PublishResult:
     """Publish `tables` ("schema.table") of the warehouse to `serving_path`, atomically.
 
     `warehouse` is the warehouse path (attached read-only) or the pipeline's connection.
-    `blocking_failures` names the failed blocking checks: if any, PublishRefused.
+    `blocking_failures` names failed checks that stop the whole publication: PublishRefused.
+    `held_back` (table -> reason) names tables kept at their previous published version.
     """
     if blocking_failures:
         raise PublishRefused(
@@ -81,6 +99,7 @@ def publish(
         # Someone wrote into the serving file; its WAL would be replayed onto our new file.
         raise RuntimeError(f"{target}.wal exists: the serving file was opened read-write")
     policy = pii or PiiPolicy.from_env()
+    held = dict(held_back or {})
     published_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
     try:
@@ -90,10 +109,18 @@ def publish(
                 f" (STORAGE_VERSION '{SERVING_STORAGE_VERSION}')"
             )
             try:
-                counts = {t: _copy(connection, source, t, policy) for t in tables}
-                _write_runs(
-                    connection, target, run_id, published_at, counts, freshness, check_summary
-                )
+                with _previous(connection, target) as previous:
+                    rows = _copy_tables(connection, source, previous, tables, held, policy)
+                    _write_runs(
+                        connection,
+                        previous,
+                        run_id,
+                        published_at,
+                        freshness,
+                        check_summary,
+                        {r.table: r.row_count for r in rows if r.status == FRESH},
+                    )
+                    write_tables(connection, _TARGET, rows, run_id, published_at)
             finally:
                 # Detaching checkpoints the file: everything is in it, no .wal beside it.
                 connection.execute(f"DETACH {_TARGET}")
@@ -104,7 +131,14 @@ def publish(
         for leftover in (tmp, Path(f"{tmp}.wal")):
             leftover.unlink(missing_ok=True)
         raise
-    return PublishResult(target, run_id, published_at, counts, storage_number(target))
+    return PublishResult(
+        target,
+        run_id,
+        published_at,
+        {r.table: r.row_count for r in rows if r.row_count is not None},
+        storage_number(target),
+        {r.table: r.status for r in rows},
+    )
 
 
 @contextlib.contextmanager
@@ -149,12 +183,35 @@ def _copy(connection, source: str, table: str, policy: PiiPolicy) -> int:
     return connection.execute(f'select count(*) from {_TARGET}."{schema}"."{name}"').fetchone()[0]
 
 
-def _write_runs(connection, target: Path, run_id, published_at, counts, freshness, checks):
+def _copy_tables(connection, source, previous, tables, held, policy) -> list[TableRow]:
+    earlier = previous_tables(connection, previous)
+    rows = []
+    for table in tables:
+        if table not in held:
+            count = _copy(connection, source, table, policy)
+            rows.append(TableRow(table, FRESH, None, None, count, None))
+            continue
+        before = earlier.get(table)
+        if previous is None or before is None or not table_exists(connection, previous, table):
+            rows.append(TableRow(table, UNAVAILABLE, None, None, None, held[table]))
+            continue
+        count = copy_as_is(connection, _TARGET, previous, table)
+        rows.append(TableRow(table, HELD_BACK, before[0], before[1], count, held[table]))
+    return rows
+
+
+def _write_runs(connection, previous, run_id, published_at, freshness, checks, counts):
+    """`_published_runs`: the old file's rows, plus this run's (`tables`: fresh tables only)."""
     connection.execute(
         f"CREATE TABLE {_TARGET}.main.{PUBLISHED_RUNS} (run_id varchar, published_at timestamp,"
         " tables varchar, freshness varchar, checks varchar, storage_version varchar)"
     )
-    _carry_previous_runs(connection, target)
+    if previous is not None:
+        with contextlib.suppress(duckdb.CatalogException):  # the old file predates it
+            connection.execute(
+                f"INSERT INTO {_TARGET}.main.{PUBLISHED_RUNS} BY NAME"
+                f" SELECT * FROM {previous}.main.{PUBLISHED_RUNS}"
+            )
     connection.execute(
         f"INSERT INTO {_TARGET}.main.{PUBLISHED_RUNS} VALUES (?, ?, ?, ?, ?, ?)",
         [
@@ -168,22 +225,20 @@ def _write_runs(connection, target: Path, run_id, published_at, counts, freshnes
     )
 
 
-def _carry_previous_runs(connection, target: Path) -> None:
-    """Keep the publication history: copy the old file's `_published_runs` rows."""
+@contextlib.contextmanager
+def _previous(connection, target: Path) -> Iterator[str | None]:
+    """The previous serving file attached read-only (its catalog name), or None."""
     if not target.exists():
+        yield None
         return
     try:
         connection.execute(f"ATTACH '{_sql_str(target)}' AS {_PREVIOUS} (READ_ONLY)")
     except duckdb.Error as error:  # an unreadable old file must not block a good publish
         log.warning("previous serving file not readable, history restarts: %s", error)
+        yield None
         return
     try:
-        connection.execute(
-            f"INSERT INTO {_TARGET}.main.{PUBLISHED_RUNS} BY NAME"
-            f" SELECT * FROM {_PREVIOUS}.main.{PUBLISHED_RUNS}"
-        )
-    except duckdb.CatalogException:
-        pass  # the old file predates the history table
+        yield _PREVIOUS
     finally:
         connection.execute(f"DETACH {_PREVIOUS}")
 

@@ -5,8 +5,9 @@
   One step runs the selected suites (one warehouse connection, one GX set-up), records
   them in schema `quality`, writes data/quality/<run>.html and latest.html, and reports
   per suite: failed expectations, observed values, unexpected counts and failing rows.
-  A blocking check that fails with ERROR severity fails its step and Dagster skips every
-  downstream asset, `publish` included.
+  The checks do not block in Dagster (a failed one would skip `publish` for every table):
+  `publish` reads their results and holds back only the tables a failure touches
+  (docs/resilience.md §2). The step runs before `publish` by priority.
 - `raw_freshness`: one `freshness` check per raw table: newest `_loaded_at` vs
   CLOSEDLOOP_FRESHNESS_MAX_HOURS (default 48). A warning, not blocking: stale data is
   still correct data; the newest load per source is also written into `_published_runs`.
@@ -35,6 +36,8 @@ from expectations.results import ValidationReport
 from ingestion.contracts import CONTRACTS
 
 FRESHNESS_CHECK = "freshness"
+# Run before `publish` when both are ready, so publish reuses the results (docs/quality-gate.md).
+SUITES_PRIORITY = {"dagster/priority": "10"}
 
 
 def table_asset_key(table: str) -> AssetKey:
@@ -99,7 +102,7 @@ def check_result(
 
 
 def suite_specs(asset_keys: Iterable[AssetKey]) -> list[AssetCheckSpec]:
-    """A blocking check per suite whose table is one of `asset_keys` (the dbt assets).
+    """A check per suite whose table is one of `asset_keys` (the dbt assets).
 
     A suite on a table that is not (yet) a dbt model gets no check here; the publish
     audit still runs it and reports the missing table.
@@ -114,7 +117,6 @@ def suite_specs(asset_keys: Iterable[AssetKey]) -> list[AssetCheckSpec]:
                 AssetCheckSpec(
                     name=check_name(name),
                     asset=key,
-                    blocking=True,
                     description=f"Expectation suite expectations/suites/{name}.py on {table}",
                 )
             )
@@ -129,6 +131,7 @@ def build_suite_checks(asset_keys: Iterable[AssetKey], name: str = "quality_suit
         specs=specs,
         can_subset=True,
         pool=WAREHOUSE_POOL,
+        op_tags=SUITES_PRIORITY,
         description="Great Expectations suites (expectations/suites) run inside DuckDB.",
     )
     def _checks(context, warehouse: DuckDBResource):

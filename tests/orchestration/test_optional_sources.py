@@ -112,7 +112,11 @@ def test_the_whole_pipeline_succeeds_and_publishes(partial):
     assert partial.job.returncode == 0, partial.job.stdout[-3000:] + partial.job.stderr[-6000:]
     with duckdb.connect(str(partial.serving), read_only=True) as serving:
         published = serving.execute("select count(*) from _published_runs").fetchone()[0]
+        not_fresh = serving.execute(
+            "select table_name, held_back_reason from _published_tables where status <> 'fresh'"
+        ).fetchall()
     assert published == 1
+    assert not_fresh == []  # absent sources hold nothing back
 
 
 def test_the_summary_names_the_absent_sources(partial):

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+
 import duckdb
 import pytest
+
+from tests.quality import gate_warehouse as gate
+from tests.quality.gate_run import gate_env
 
 # Same SQL as dbt_project/models/marts/core/dim_date.sql, over a fixed range.
 DIM_DATE_SQL = """
@@ -47,3 +53,36 @@ def execute(path, *statements: str) -> None:
 def result(report, expectation_type: str, index: int = 0):
     matches = [r for r in report.results if r.expectation_type == expectation_type]
     return matches[index]
+
+
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory):
+    """A warehouse after one clean, published run (drift baseline recorded)."""
+    data = tmp_path_factory.mktemp("baseline") / "data"
+    data.mkdir()
+    saved = {k: os.environ.get(k) for k in gate_env(data)}
+    os.environ.update(gate_env(data))
+    for k in ("CLOSEDLOOP_PUBLISH_PII", "CLOSEDLOOP_PII_SALT", "CLOSEDLOOP_ROW_COUNT_MAX_DROP"):
+        saved.setdefault(k, os.environ.pop(k, None))
+    try:
+        gate.build(data / "warehouse.duckdb")
+        result = gate.run_gate(data / "warehouse.duckdb")
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return data, result
+
+
+@pytest.fixture()
+def published(baseline, tmp_path, monkeypatch):
+    """A private copy of the baseline's data folder, with the env pointing into it."""
+    data = tmp_path / "data"
+    shutil.copytree(baseline[0], data)
+    for key, value in gate_env(data).items():
+        monkeypatch.setenv(key, value)
+    for key in ("CLOSEDLOOP_PUBLISH_PII", "CLOSEDLOOP_PII_SALT", "CLOSEDLOOP_ROW_COUNT_MAX_DROP"):
+        monkeypatch.delenv(key, raising=False)
+    return data

@@ -2,13 +2,24 @@
 
 The gate is the real code (suite checks, publish asset) around a stand-in for the dbt
 assets: a multi-asset with the marts' keys that builds nothing (the tables are already
-there), so checks and publish run downstream of it exactly as in the pipeline.
+there), so checks and publish run downstream of it exactly as in the pipeline. Its keys
+carry the real project's lineage between these tables (LINEAGE), and it reports a dbt-like
+test `stand_in_test` on core.fct_touchpoints that fails when the test created the table
+`main.stand_in_failures` (a stand-in for a failed dbt test; the table is its failing rows).
 """
 
 from __future__ import annotations
 
 import duckdb
-from dagster import AssetKey, AssetSpec, materialize, multi_asset
+from dagster import (
+    AssetCheckResult,
+    AssetCheckSeverity,
+    AssetCheckSpec,
+    AssetKey,
+    AssetSpec,
+    materialize,
+    multi_asset,
+)
 from dagster_duckdb import DuckDBResource
 
 from closedloop.settings import WAREHOUSE_POOL
@@ -28,6 +39,22 @@ PUBLISHED = [
     "metrics.mart_sales_performance",
 ]
 KEYS = {table: AssetKey(table.split(".")) for table in PUBLISHED}
+# What each table is built from, as in the dbt project (upstream tables among PUBLISHED).
+LINEAGE = {
+    "core.fct_touchpoints": ["core.dim_channel"],
+    "core.fct_opportunities": ["core.dim_account", "core.dim_owner"],
+    "attribution.fct_attribution_credits": [
+        "core.fct_touchpoints",
+        "core.fct_opportunities",
+        "core.fct_contact_funnel",
+    ],
+    "attribution.mart_attribution_reconciliation": [
+        "attribution.fct_attribution_credits",
+        "core.fct_opportunities",
+    ],
+    "metrics.mart_sales_performance": ["core.fct_opportunities"],
+}
+STAND_IN_TEST = "stand_in_test"
 
 _MODELS = ", ".join(f"('{m}')" for m in ATTRIBUTION_MODELS)
 
@@ -170,11 +197,29 @@ def execute(path, *statements: str) -> None:
             connection.execute(statement)
 
 
-@multi_asset(specs=[AssetSpec(key) for key in KEYS.values()], pool=WAREHOUSE_POOL)
-def stand_in_dbt():
+@multi_asset(
+    specs=[
+        AssetSpec(key, deps=[KEYS[t] for t in LINEAGE.get(table, [])])
+        for table, key in KEYS.items()
+    ],
+    check_specs=[AssetCheckSpec(STAND_IN_TEST, asset=KEYS["core.fct_touchpoints"])],
+    pool=WAREHOUSE_POOL,
+)
+def stand_in_dbt(warehouse: DuckDBResource):
     """The dbt models, already built by the test: materializes nothing new."""
     for key in KEYS.values():
         yield _materialized(key)
+    with warehouse.get_connection() as connection:
+        (broken,) = connection.execute(
+            "select count(*) from information_schema.tables where table_name = 'stand_in_failures'"
+        ).fetchone()
+    yield AssetCheckResult(
+        check_name=STAND_IN_TEST,
+        asset_key=KEYS["core.fct_touchpoints"],
+        passed=broken == 0,
+        severity=AssetCheckSeverity.ERROR,
+        metadata={"dagster_dbt/failed_row_count": broken},
+    )
 
 
 def _materialized(key):
