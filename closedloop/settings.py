@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -36,12 +37,44 @@ def _path(var: str, default: Path) -> Path:
     return Path(os.environ.get(var) or default).expanduser().resolve()
 
 
+# The window every timestamp and date must fall in, at raw and at the gate
+# (docs/resilience.md §3): [CLOSEDLOOP_TIMESTAMP_MIN, now + CLOSEDLOOP_TIMESTAMP_MAX_FUTURE_DAYS].
+TIMESTAMP_MIN_ENV = "CLOSEDLOOP_TIMESTAMP_MIN"
+TIMESTAMP_MAX_FUTURE_DAYS_ENV = "CLOSEDLOOP_TIMESTAMP_MAX_FUTURE_DAYS"
+
+
+def _date(var: str, default: date) -> date:
+    raw = (os.environ.get(var) or "").strip()
+    if not raw:
+        return default
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ValueError(f"{var} must be a date YYYY-MM-DD, got {raw!r}") from None
+
+
+def _days(var: str, default: int) -> int:
+    raw = (os.environ.get(var) or "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise ValueError(f"{var} must be a whole number of days >= 0, got {raw!r}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
     warehouse_path: Path
     landing_dir: Path
     serving_path: Path
+    # Oldest timestamp/date accepted, and how many days after now one may lie.
+    timestamp_min: date = date(1990, 1, 1)
+    timestamp_max_future_days: int = 1
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -53,6 +86,8 @@ class Settings:
             serving_path=_path(
                 "CLOSEDLOOP_SERVING_PATH", data_dir / "serving" / "closedloop.duckdb"
             ),
+            timestamp_min=_date(TIMESTAMP_MIN_ENV, date(1990, 1, 1)),
+            timestamp_max_future_days=_days(TIMESTAMP_MAX_FUTURE_DAYS_ENV, 1),
         )
 
     def export(self) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from closedloop.settings import Settings
+from ingestion.time_checks import TimeWindow
 
 # The vendors' real hosts; tests point *_API_BASE_URL at a local fake instead.
 DEFAULT_BASE_URLS = {
@@ -88,6 +89,8 @@ class IngestionConfig:
     vendors: dict[str, VendorConfig]
     # source -> encoding name as set in CLOSEDLOOP_<SOURCE>_CSV_ENCODING (checked when used)
     csv_encodings: dict[str, str] = field(default_factory=dict)
+    # Timestamps and dates outside it are quarantined (CLOSEDLOOP_TIMESTAMP_MIN / _MAX_FUTURE_DAYS)
+    time_window: TimeWindow = field(default_factory=TimeWindow)
 
     @classmethod
     def from_env(cls, settings: Settings | None = None) -> IngestionConfig:
@@ -131,6 +134,7 @@ class IngestionConfig:
                 for key, value in env.items()
                 if (m := CSV_ENCODING_VAR.fullmatch(key)) and value.strip()
             },
+            time_window=TimeWindow.from_settings(settings),
         )
 
     def mode(self, source: str) -> str:

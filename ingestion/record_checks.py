@@ -11,26 +11,30 @@ of range) is a record's `invalid_value` reason, never an error that fails the lo
 from __future__ import annotations
 
 from ingestion.contracts import (
-    DATE,
     DECIMAL_STR,
     DIGITS,
     EPOCH_TS,
     INT_STR,
-    ISO_TS,
     NON_NEGATIVE,
     POSITIVE,
     Field,
     TableContract,
 )
 from ingestion.sqltext import lit
+from ingestion.time_checks import (
+    NON_FINITE,
+    SCALARS,
+    TimeWindow,
+    format_checks,
+    future_checks,
+    parts_checks,
+)
 
-SCALARS = "('VARCHAR','BIGINT','UBIGINT','DOUBLE','BOOLEAN')"
 MAX_DEPTH = 32  # JSON nesting levels a record may have (the record object is level 1)
 MS_EPOCH = 10**11  # epoch "seconds" above this are milliseconds (year 5138 in seconds)
 MAX_EPOCH = 10**14  # above this an epoch is out of range in seconds and in milliseconds
 # Largest magnitude of each numeric kind (DECIMAL_STR is read as DECIMAL(38, 9) downstream).
 _LIMIT = {"BIGINT": "9223372036854775807", "DECIMAL(38, 9)": "1e29"}
-_NON_FINITE = "('nan', '+nan', '-nan', 'infinity', '+infinity', '-infinity', 'inf', '+inf', '-inf')"
 # SQL over `payload`: JSON strings removed, then everything but brackets.
 _BRACKETS = (
     r"""regexp_replace(regexp_replace(payload, '"(?:[^"\\]|\\.)*"', '', 'g'), """
@@ -73,7 +77,7 @@ def _numeric_checks(f: Field, i: int) -> list[tuple[str, str]]:
     if kind in _LIMIT:
         too_big += f" OR abs({num}) > {_LIMIT[kind]}"
     out = [
-        (f"{scalar} AND lower({text}) IN {_NON_FINITE}", f"{shown} || ' is not a finite number'"),
+        (f"{scalar} AND lower({text}) IN {NON_FINITE}", f"{shown} || ' is not a finite number'"),
         (f"{scalar} AND ({too_big})", f"{shown} || ' overflows {kind}'"),
     ]
     if integer:
@@ -110,9 +114,16 @@ def _key_checks(contract: TableContract) -> list[tuple[str, str]]:
 
 
 def quarantine_checks(
-    contract: TableContract, load_ts: str, enums: dict[str, tuple[str, ...]]
+    contract: TableContract,
+    load_ts: str,
+    enums: dict[str, tuple[str, ...]],
+    window: TimeWindow | None = None,
 ) -> list[tuple[str, str]]:
-    """(condition, reason expression) pairs in quarantine-kind order; the first match wins."""
+    """(condition, reason expression) pairs in quarantine-kind order; the first match wins.
+
+    Time fields are held to `window` (default: from the settings), ingestion/time_checks.py.
+    """
+    window = window or TimeWindow.from_settings()
     fields = list(contract.fields)
     idx = {f.path: i + 1 for i, f in enumerate(fields)}
     key_cols = set(contract.key)
@@ -150,38 +161,19 @@ def quarantine_checks(
                     )
                 )
     out += _key_checks(contract)
-    today = f"CAST(TIMESTAMPTZ {lit(load_ts)} AS DATE)"
     for f in fields:
         i = idx[f.path]
-        txt = f"left(t{i}, 80)"
-        for rule in f.rules:
-            if rule == DIGITS:
-                out.append(
-                    (
-                        f"v{i} IS NOT NULL AND NOT regexp_full_match(v{i}, '[0-9]+')",
-                        f"'invalid_value: {f.path}=' || {txt}",
-                    )
+        if DIGITS in f.rules:
+            out.append(
+                (
+                    f"v{i} IS NOT NULL AND NOT regexp_full_match(v{i}, '[0-9]+')",
+                    f"'invalid_value: {f.path}=' || left(t{i}, 80)",
                 )
-            elif rule == ISO_TS:
-                out.append(
-                    (
-                        f"v{i} IS NOT NULL AND TRY_CAST(v{i} AS TIMESTAMPTZ) IS NULL",
-                        f"'invalid_value: {f.path}=' || {txt}",
-                    )
-                )
-            elif rule == DATE:
-                out.append(
-                    (
-                        f"v{i} IS NOT NULL AND TRY_CAST(v{i} AS DATE) IS NULL",
-                        f"'invalid_value: {f.path}=' || {txt}",
-                    )
-                )
-            elif rule == EPOCH_TS:
-                out += _epoch_checks(f, i)
-    parts = contract.extra.get("date_parts")
-    if parts:
-        ymd = ", ".join(f"TRY_CAST({parts}__{p} AS BIGINT)" for p in ("year", "month", "day"))
-        out.append((f"try(make_date({ymd})) IS NULL", f"'invalid_value: {parts} is not a date'"))
+            )
+        if EPOCH_TS in f.rules:
+            out += _epoch_checks(f, i)
+        out += format_checks(f, i, window)
+    out += parts_checks(contract, window)
     for f in fields:
         i = idx[f.path]
         allowed = f.enum or (enums.get(f.enum_ref) if f.enum_ref else None)
@@ -199,25 +191,5 @@ def quarantine_checks(
             out.append((f"TRY_CAST(v{i} AS DOUBLE) < 0", f"'negative_value: {f.path}=' || t{i}"))
         if POSITIVE in f.rules:
             out.append((f"TRY_CAST(v{i} AS DOUBLE) <= 0", f"'negative_value: {f.path}=' || t{i}"))
-    future_ok = contract.extra.get("future_ok", False)
-    for f in fields:
-        i = idx[f.path]
-        for rule in f.rules:
-            if rule == ISO_TS:
-                cond = f"TRY_CAST(v{i} AS TIMESTAMPTZ) > TIMESTAMPTZ {lit(load_ts)}"
-            elif rule == EPOCH_TS:
-                cond = f"try(to_timestamp(v{i})) > TIMESTAMPTZ {lit(load_ts)}"
-            elif rule == DATE and not future_ok:
-                cond = f"TRY_CAST(v{i} AS DATE) > {today}"
-            else:
-                continue
-            out.append((cond, f"'future_timestamp: {f.path}=' || t{i}"))
-    if parts and not future_ok:
-        ymd = ", ".join(f"TRY_CAST({parts}__{p} AS BIGINT)" for p in ("year", "month", "day"))
-        out.append(
-            (
-                f"try(make_date({ymd})) > {today}",
-                f"'future_timestamp: {parts}=' || try(make_date({ymd}))::VARCHAR",
-            )
-        )
+    out += future_checks(contract, idx, load_ts, window)
     return out

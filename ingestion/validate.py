@@ -27,6 +27,7 @@ from ingestion.contracts import TableContract
 from ingestion.record_checks import depth_sql, quarantine_checks, typed_value
 from ingestion.schema_drift import EXTRA, extra_list_sql, extra_sql
 from ingestion.sqltext import json_path, lit
+from ingestion.time_checks import TimeWindow, window_value
 
 # "Looks like a JSON object". ltrim() scans the whole payload, so it runs only when the first
 # character is not already the opening brace (almost never).
@@ -88,8 +89,12 @@ def validate(
     load_ts: str,
     min_records_for_schema: int = 2,
     enums: dict[str, tuple[str, ...]] | None = None,
+    window: TimeWindow | None = None,
 ) -> Validated:
-    """Validate `recs` against `contract`; write good rows to `out` (parquet)."""
+    """Validate `recs` against `contract`; write good rows to `out` (parquet).
+
+    `window`: the time window of timestamps and dates (default: from the settings).
+    """
     fields = list(contract.fields)
     paths = "[" + ", ".join(lit(json_path(f.path)) for f in fields) + "]"
     con.execute(
@@ -102,12 +107,14 @@ def validate(
     n = len(fields)
     frag = [f"f[{i}]->>'$' AS t{i}, json_type(f[{i}]) AS j{i}" for i in range(1, n + 1)]
     typed = [f"{typed_value(f, i)} AS v{i}" for i, f in enumerate(fields, 1)]
+    # Time fields parsed once, shared by the window checks (ingestion/time_checks.py).
+    typed += [f"{w} AS w{i}" for i, f in enumerate(fields, 1) if (w := window_value(f, i))]
     frag.append(f"CASE WHEN f IS NOT NULL THEN {depth_sql()} END AS _deep")
     frag.append(f"CASE WHEN f IS NOT NULL THEN {extra_list_sql(contract)} END AS _xl")
     derived = [f"CASE WHEN f IS NOT NULL THEN {d.sql} END AS {d.column}" for d in contract.derived]
     flat_names = [f"v{i} AS {f.column}" for i, f in enumerate(fields, 1) if f.output]
     flat_names.append(f"{extra_sql('_xl')} AS {EXTRA}")
-    checks = quarantine_checks(contract, load_ts, enums or {})
+    checks = quarantine_checks(contract, load_ts, enums or {}, window)
     reason = "CASE " + " ".join(f"WHEN {c} THEN {r}" for c, r in checks) + " END"
     key_text = " || '|' || ".join(f"coalesce({k}::VARCHAR, '')" for k in contract.key)
     con.execute(f"""

@@ -9,9 +9,13 @@ from dlt.common.normalizers.naming.snake_case import NamingConvention
 _NAMING = NamingConvention()
 
 # Rules a field's value must satisfy (checked in SQL, in this order after type checks).
-ISO_TS = "iso_timestamp"  # ISO-8601 timestamp string; also "not after load time"
-EPOCH_TS = "epoch_timestamp"  # epoch seconds; also "not after load time"
-DATE = "date"  # YYYY-MM-DD; also "not after load time"
+# The three time rules also hold the value to the time window (docs/real-inputs.md §1):
+# finite, not before CLOSEDLOOP_TIMESTAMP_MIN, not after the load time plus
+# CLOSEDLOOP_TIMESTAMP_MAX_FUTURE_DAYS.
+ISO_TS = "iso_timestamp"  # ISO-8601 timestamp string
+EPOCH_TS = "epoch_timestamp"  # epoch seconds
+DATE = "date"  # YYYY-MM-DD
+FUTURE_OK = "future_ok"  # a planned time (expected close, scheduled send): no future bound
 NON_NEGATIVE = "non_negative"  # a number (or decimal string) >= 0
 POSITIVE = "positive"  # a number (or decimal string) > 0
 DIGITS = "digits"  # an id made of digits only

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ingestion.contracts.fields import (
     DECIMAL_STR,
     DIGITS,
+    FUTURE_OK,
     ISO_TS,
     NON_NEGATIVE,
     Field,
@@ -24,13 +25,54 @@ HUBSPOT_LIFECYCLE = (
     "other",
 )
 
-# Values inside HubSpot `properties` that have a vendor-defined domain (checked, not extracted).
+
+def _times(*names: str, planned: tuple[str, ...] = ()) -> tuple[Field, ...]:
+    """The date properties staging reads as timestamps: ISO-8601, within the time window
+    (docs/real-inputs.md §1); `planned` ones (a scheduled meeting, an expected close date)
+    may lie in the future."""
+    return tuple(
+        Field(
+            f"properties.{n}",
+            rules=(ISO_TS, FUTURE_OK) if n in planned else (ISO_TS,),
+            output=False,
+        )
+        for n in (*names, *planned)
+    )
+
+
+# Values inside HubSpot `properties` that have a vendor-defined domain or a type the models
+# rely on (checked, not extracted).
 HUBSPOT_PROPERTY_CHECKS = {
-    "contacts": (Field("properties.lifecyclestage", enum=HUBSPOT_LIFECYCLE, output=False),),
+    "contacts": (
+        Field("properties.lifecyclestage", enum=HUBSPOT_LIFECYCLE, output=False),
+        *_times(
+            *(
+                f"hs_lifecyclestage_{stage}_date"
+                for stage in (
+                    "lead",
+                    "marketingqualifiedlead",
+                    "salesqualifiedlead",
+                    "opportunity",
+                    "customer",
+                    "evangelist",
+                )
+            )
+        ),
+    ),
+    "companies": _times(
+        "hs_lifecyclestage_lead_date",
+        "hs_lifecyclestage_opportunity_date",
+        "hs_lifecyclestage_customer_date",
+        "churn_date",
+    ),
     "deals": (
         Field("properties.dealstage", enum_ref="hubspot_deal_stages", output=False),
         Field("properties.amount", rules=(DECIMAL_STR, NON_NEGATIVE), output=False),
+        *_times("createdate", planned=("closedate",)),
     ),
+    "calls": _times("hs_timestamp"),
+    "emails": _times("hs_timestamp"),
+    "meetings": _times(planned=("hs_timestamp", "hs_meeting_start_time", "hs_meeting_end_time")),
 }
 
 

@@ -61,7 +61,7 @@ CONTRACTS: tuple[TableContract, ...] = (
             Field("campaignGroup"),
             Field("status"),
             Field("costType"),
-            Field("dailyBudget.amount"),
+            Field("dailyBudget.amount", rules=(DECIMAL_STR,)),
             Field("dailyBudget.currencyCode"),
         ),
         key=("id",),
@@ -102,7 +102,7 @@ CONTRACTS: tuple[TableContract, ...] = (
             Derived("campaign_urn", _CAMPAIGN_URN),
             Derived("grain", _GRAIN, empty_ok=True),
         ),
-        extra={"date_parts": "date_range__start"},
+        extra={"date_parts": "date_range__start", "optional_date_parts": ("date_range__end",)},
         description="LinkedIn daily ad analytics: CAMPAIGN or CREATIVE pivots (or both).",
     ),
 )

@@ -85,7 +85,7 @@ CONTRACTS: tuple[TableContract, ...] = (
             Field("ad_id"),
             Field("ad_name"),
             Field("date_start", required=True, rules=(DATE,)),
-            Field("date_stop"),
+            Field("date_stop", rules=(DATE,)),
             *(Field(b) for b in COLUMN_BREAKDOWNS),
             Field("impressions", rules=(INT_STR,)),
             Field("clicks", rules=(INT_STR,)),

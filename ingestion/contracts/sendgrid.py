@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from ingestion.contracts.fields import EPOCH_TS, Derived, Field, TableContract
+from ingestion.contracts.fields import EPOCH_TS, FUTURE_OK, ISO_TS, Derived, Field, TableContract
 
 SENDGRID_EVENTS = (
     "processed",
@@ -73,9 +73,9 @@ CONTRACTS: tuple[TableContract, ...] = (
             Field("name"),
             Field("status"),
             Field("categories", "JSON"),
-            Field("send_at"),
-            Field("created_at"),
-            Field("updated_at"),
+            Field("send_at", rules=(ISO_TS, FUTURE_OK)),  # a scheduled send may lie ahead
+            Field("created_at", rules=(ISO_TS,)),
+            Field("updated_at", rules=(ISO_TS,)),
             Field("is_abtest", "BOOLEAN"),
         ),
         key=("id",),

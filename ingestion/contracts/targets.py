@@ -5,6 +5,7 @@ from __future__ import annotations
 from ingestion.contracts.fields import (
     DATE,
     DECIMAL_STR,
+    FUTURE_OK,
     NON_NEGATIVE,
     POSITIVE,
     Field,
@@ -19,15 +20,15 @@ CONTRACTS: tuple[TableContract, ...] = (
         fields=(
             Field("owner_id", required=True),
             Field("owner_email"),
-            Field("period_start", required=True, rules=(DATE,)),
-            Field("period_end", required=True),
+            # Quotas are set ahead: a period may lie in the future.
+            Field("period_start", required=True, rules=(DATE, FUTURE_OK)),
+            Field("period_end", required=True, rules=(DATE, FUTURE_OK)),
             Field("quota_amount", required=True, rules=(DECIMAL_STR, NON_NEGATIVE)),
             Field("currency", required=True),
         ),
         key=("owner_id", "period_start"),
         order="_file",
         description="Rep quotas per period.",
-        extra={"future_ok": True},
     ),
     TableContract(
         name="targets__fx_rates",
