@@ -161,3 +161,32 @@ def drift_bounds(previous: int | None, max_drop: float, max_growth: float | None
         return {DRIFT_MIN_PARAM: None, DRIFT_MAX_PARAM: None}
     upper = None if max_growth is None else int(previous * (1 + max_growth))
     return {DRIFT_MIN_PARAM: int(previous * (1 - max_drop)), DRIFT_MAX_PARAM: upper}
+
+
+# --- value ranges (docs/resilience.md §3, docs/quality-gate.md "Value ranges") ----------------
+
+# Marks the value-range expectation: the runner writes its query from the table's columns
+# when the suite runs (expectations/suites/_value_ranges.py), so no suite lists columns.
+VALUE_RANGES = "value_ranges"
+MONEY_LIMIT = 10**12
+
+
+def value_ranges(keys: Sequence[str] = (), future_exempt: bool = False, severity=BLOCKING):
+    """Every timestamp/date column within the time window, every money column finite and
+    within ±1e12, every float column finite: one query over the table, written by the runner.
+
+    `keys` are the columns the failing rows are shown with; `future_exempt` (calendar and
+    spine tables) drops the future bound only.
+    """
+    description = (
+        "value ranges: timestamps and dates within the time window"
+        + (" (no future bound: a calendar)" if future_exempt else "")
+        + ", money finite and within ±1e12, floats finite"
+    )
+    return gxe.UnexpectedRowsExpectation(
+        unexpected_rows_query="select * from {batch} where false",
+        description=description,
+        meta=meta(
+            description, severity, check=VALUE_RANGES, keys=list(keys), future_exempt=future_exempt
+        ),
+    )

@@ -8,9 +8,10 @@ import duckdb
 import great_expectations as gx
 
 from expectations import history, suites
-from expectations.checks import BLOCKING, ROW_COUNT_DRIFT, drift_bounds
+from expectations.checks import BLOCKING, ROW_COUNT_DRIFT, VALUE_RANGES, drift_bounds
 from expectations.gx_duckdb import Warehouse, ephemeral_context, open_warehouse, table_batch
 from expectations.results import ExpectationResult, ValidationReport, jsonable
+from expectations.suites._value_ranges import query_for
 
 SAMPLE_ROWS = 20
 
@@ -52,9 +53,9 @@ def validate(
 
 
 def _run(connection, suite: suites.Suite, previous: int | None, row_count: int | None):
+    expectations = [_resolved(connection, suite.table, e) for e in suite.expectations.expectations]
     context = ephemeral_context()
     batch, engine = table_batch(context, connection, suite.table)
-    expectations = list(suite.expectations.expectations)
     params, drift = _drift_parameters(suite.name, expectations, previous)
     outcomes: dict[int, ExpectationResult] = {}
     try:
@@ -76,6 +77,17 @@ def _run(connection, suite: suites.Suite, previous: int | None, row_count: int |
         # Closes GX's persisted connection (a cursor of ours) so the file can be released.
         engine.dispose()
     return [outcomes[position] for position in range(len(expectations))]
+
+
+def _resolved(connection, table: str, expectation):
+    """The value-range marker with its query written from the table's columns, as of now."""
+    meta = expectation.meta or {}
+    if meta.get("check") != VALUE_RANGES:
+        return expectation
+    query, checked = query_for(connection, table, meta)
+    return expectation.copy(
+        update={"unexpected_rows_query": query, "meta": {**meta, "checked": checked}}
+    )
 
 
 def _tagged(expectation, position: int):
@@ -109,6 +121,8 @@ def _outcome(expectation, result, is_drift: bool, previous: int | None) -> Expec
     payload = result.result or {}
     error = _error(result)
     kwargs = {k: v for k, v in result.expectation_config.kwargs.items() if k != "batch_id"}
+    if meta.get("check") == VALUE_RANGES:  # what was checked, not pages of generated SQL
+        kwargs = {"keys": meta.get("keys"), **meta.get("checked", {})}
     observed = payload.get("observed_value")
     unexpected = payload.get("unexpected_count")
     sample = payload.get("unexpected_rows") or payload.get("details", {}).get("unexpected_rows")

@@ -47,7 +47,8 @@ def test_clean_run_publishes_every_table(baseline):
     ((run_id, counts, checks),) = query(path, "select run_id, tables, checks from _published_runs")
     assert run_id == result.run_id
     assert json.loads(counts)["core.fct_touchpoints"] == 200
-    assert len(json.loads(checks)["suites_reused_from_checks"]) == 6
+    # 6 hand-written suites + the generated value-range suites of the 3 dimensions.
+    assert len(json.loads(checks)["suites_reused_from_checks"]) == 9
     # History and the report: one row per suite of the run, and latest.html.
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
         runs = connection.execute(
@@ -57,7 +58,7 @@ def test_clean_run_publishes_every_table(baseline):
             "select row_count from quality.published_tables where table_name = ?",
             ["core.fct_touchpoints"],
         ).fetchone()
-    assert runs == (6,) and baseline_rows == (200,)
+    assert runs == (9,) and baseline_rows == (200,)
     assert (data / "quality" / "latest.html").exists()
     status = query(
         path, "select table_name, status, data_run_id, held_back_reason from _published_tables"
