@@ -53,6 +53,11 @@ DDL = {
         "date_day date, platform varchar, ad_account_id varchar, campaign_id varchar, "
         "campaign_key varchar, currency varchar, spend decimal(18,2), spend_usd decimal(18,2)"
     ),
+    # Empty: the hand-built story has no odd records (mart_data_quality reads 0 per check).
+    "core.fct_data_quality_issues": (
+        "check_name varchar, source varchar, object varchar, record_table varchar, "
+        "record_id varchar, example_id varchar, amount_usd decimal(18,6)"
+    ),
     "attribution.mart_channel_attribution": (
         "period_month date, channel varchar, campaign_key varchar, attribution_model varchar, "
         "conversion_stage varchar, credited_conversions double, credited_amount_usd double, "

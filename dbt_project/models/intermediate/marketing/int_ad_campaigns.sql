@@ -1,5 +1,8 @@
 {#- Every ad campaign of the three platforms, with its newest name. LinkedIn lists its
-    campaigns as objects; Google and Meta only name them in the performance reports. -#}
+    campaigns as objects; Google and Meta only name them in the performance reports. A
+    campaign with spend that its platform does not know is flagged is_unknown_member
+    (docs/resilience.md §1): a LinkedIn campaign missing from the campaign objects, a Google
+    or Meta campaign no report row names. -#}
 with
 
 reported as (
@@ -62,7 +65,11 @@ campaigns as (
         coalesce(linkedin_campaigns.ad_account_id, reported_campaigns.ad_account_id) as ad_account_id,
         coalesce(linkedin_campaigns.campaign_name, reported_campaigns.campaign_name) as campaign_name,
         coalesce(reported_campaigns.currency_code, linkedin_campaigns.currency_code) as currency_code,
-        linkedin_campaigns.campaign_status
+        linkedin_campaigns.campaign_status,
+        case
+            when reported_campaigns.platform = 'linkedin_ads' then linkedin_campaigns.campaign_id is null
+            else reported_campaigns.campaign_name is null and reported_campaigns.campaign_id != ''
+        end as is_unknown_member
     from reported_campaigns
     full outer join linkedin_campaigns
         on
@@ -80,7 +87,8 @@ final as (
         ad_account_id,
         campaign_name,
         currency_code,
-        campaign_status
+        campaign_status,
+        coalesce(is_unknown_member, false) as is_unknown_member
     from campaigns
 
 )

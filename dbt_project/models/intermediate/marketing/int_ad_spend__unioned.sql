@@ -60,22 +60,34 @@ linkedin_accounts as (
 -- LinkedIn reports by campaign URN only: the account and its currency come from the
 -- campaign and account objects. An export with costInUsd only is spend in USD. Rows of a
 -- CREATIVE-only pivot name no campaign and cannot be placed on one: they stay in staging.
+-- A campaign (or account currency) the objects do not list (docs/resilience.md §1): the
+-- account is 'unknown' and, with costInUsd, the spend is that USD amount; without it the
+-- currency is 'unknown' too (no USD amount; counted in metrics.mart_data_quality).
 linkedin_ads as (
 
     select
         'linkedin_ads' as platform,
-        linkedin_campaigns.account_id as ad_account_id,
+        coalesce(linkedin_campaigns.account_id, 'unknown') as ad_account_id,
         analytics.campaign_id,
         linkedin_campaigns.campaign_name,
         case
-            when analytics.spend is null and analytics.spend_usd is not null then 'USD'
-            else linkedin_accounts.currency_code
+            when
+                analytics.spend_usd is not null
+                and (analytics.spend is null or linkedin_accounts.currency_code is null)
+                then 'USD'
+            else coalesce(linkedin_accounts.currency_code, 'unknown')
         end as currency_code,
         analytics.date_day,
         analytics.grain,
         analytics.impressions,
         analytics.clicks,
-        coalesce(analytics.spend, analytics.spend_usd) as spend
+        case
+            when
+                analytics.spend_usd is not null
+                and (analytics.spend is null or linkedin_accounts.currency_code is null)
+                then analytics.spend_usd
+            else analytics.spend
+        end as spend
     from linkedin_analytics as analytics
     left join linkedin_campaigns
         on analytics.campaign_id = linkedin_campaigns.campaign_id

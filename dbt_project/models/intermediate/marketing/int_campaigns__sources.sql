@@ -1,5 +1,6 @@
 {#- Campaigns the platforms themselves know: ad campaigns, SendGrid single sends and the
-    nurture programs they belong to (category `nurture-<program>`). -#}
+    nurture programs they belong to (category `nurture-<program>`). Ad campaigns with
+    spend that the platform does not list are here too, flagged is_unknown_member. -#}
 with
 
 ad_campaigns as (
@@ -13,7 +14,8 @@ ad_campaigns as (
         ad_account_id,
         currency_code,
         cast(null as varchar) as nurture_program,
-        cast(null as varchar) as parent_campaign_key
+        cast(null as varchar) as parent_campaign_key,
+        is_unknown_member
     from {{ ref('int_ad_campaigns') }}
 
 ),
@@ -41,7 +43,8 @@ single_send_campaigns as (
         cast(null as varchar) as currency_code,
         substr(program_categories[1], length('nurture-') + 1) as nurture_program,
         case when len(program_categories) > 0 then 'sendgrid:' || program_categories[1] end
-            as parent_campaign_key
+            as parent_campaign_key,
+        false as is_unknown_member
     from single_sends
 
 ),
@@ -57,7 +60,8 @@ nurture_programs as (
         cast(null as varchar) as ad_account_id,
         cast(null as varchar) as currency_code,
         nurture_program,
-        cast(null as varchar) as parent_campaign_key
+        cast(null as varchar) as parent_campaign_key,
+        false as is_unknown_member
     from single_send_campaigns
     where parent_campaign_key is not null
 

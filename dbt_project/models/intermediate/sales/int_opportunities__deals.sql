@@ -1,7 +1,10 @@
 {#- Deals with their current sales stage (seed sales_stage_mapping), expected close date
     history, close time, outcome and amount in USD. A deal is closed when it entered its
     closing stage (the close date property as fallback); the amount converts at the close
-    day's rate, or the creation day's while the deal is open. -#}
+    day's rate, or the creation day's while the deal is open (the currency's last known
+    rate when that day's has not arrived: fx_rate_is_estimated). A stage the mapping does
+    not know (not a stage of the pipeline) is the sales stage 'unknown'; its outcome then
+    comes from the CRM's closed / won flags, else open (docs/resilience.md §1). -#}
 with
 
 deals as (
@@ -37,6 +40,15 @@ fx_rates as (
 
 ),
 
+fx_span as (
+
+    select
+        min(date_day) as first_day,
+        max(date_day) as last_day
+    from fx_rates
+
+),
+
 -- When the deal entered its current stage: for a closed deal, the close.
 current_stage_entries as (
 
@@ -59,7 +71,7 @@ joined as (
         deals.deal_name,
         deals.pipeline_id,
         deals.deal_stage_id,
-        stage_mapping.sales_stage as current_stage,
+        coalesce(stage_mapping.sales_stage, 'unknown') as current_stage,
         stage_mapping.sales_stage_order as current_stage_order,
         deals.amount,
         deals.currency_code as currency,
@@ -96,6 +108,16 @@ closed as (
 
 ),
 
+-- The day whose rate converts the amount: the close day, else the creation day.
+fx_days as (
+
+    select
+        *,
+        cast(coalesce(closed_at, created_at) as date) as fx_day
+    from closed
+
+),
+
 final as (
 
     select
@@ -107,11 +129,12 @@ final as (
         closed.amount,
         closed.currency,
         -- Close day's rate for closed deals, creation day's for open ones.
-        cast(round(closed.amount * case
-            when closed.currency = '{{ var("reporting_currency") }}' then 1
-            else fx_rates.rate_to_usd
-        end, 2) as decimal(18, 2)) as amount_usd,
-        cast(coalesce(closed.closed_at, closed.created_at) as date) as amount_usd_fx_date,
+        cast(round(
+            closed.amount * {{ fx_rate_to_usd('closed.currency', 'fx_rates') }}, 2
+        ) as decimal(18, 2)) as amount_usd,
+        closed.fx_day as amount_usd_fx_date,
+        {{ fx_rate_date('closed.currency', 'closed.fx_day', 'fx_rates') }} as fx_rate_date,
+        {{ fx_rate_is_estimated('closed.currency', 'closed.fx_day', 'fx_rates') }} as fx_rate_is_estimated,
         closed.created_at,
         closed.expected_close_date,
         closed.initial_close_date,
@@ -128,11 +151,12 @@ final as (
             as sales_cycle_days,
         closed.entered_current_stage_at,
         closed.is_archived
-    from closed
+    from fx_days as closed
+    cross join fx_span
     left join fx_rates
         on
-            cast(coalesce(closed.closed_at, closed.created_at) as date) = fx_rates.date_day
-            and closed.currency = fx_rates.currency_code
+            closed.currency = fx_rates.currency_code
+            and {{ fx_rate_day('closed.fx_day', 'fx_span') }} = fx_rates.date_day
 
 )
 

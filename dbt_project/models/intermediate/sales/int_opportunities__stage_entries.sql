@@ -1,6 +1,7 @@
 {#- Each time a deal entered a CRM stage (the dealstage property history), with the sales
     stage it maps to (seed sales_stage_mapping, by the deal's pipeline) and the pipeline
-    stage's label, win probability and closed flag. -#}
+    stage's label, win probability and closed flag. A stage no sales stage maps (not one
+    of the pipeline's mapped stages) is the sales stage 'unknown'. -#}
 with
 
 property_history as (
@@ -52,7 +53,8 @@ final as (
         stage_changes.change_number as stage_entry_number,
         stage_changes.deal_stage_id,
         pipeline_stages.deal_stage_label,
-        stage_mapping.sales_stage,
+        -- A stage the seed does not map for the deal's pipeline (docs/resilience.md §1).
+        coalesce(stage_mapping.sales_stage, 'unknown') as sales_stage,
         stage_mapping.sales_stage_order,
         pipeline_stages.probability,
         coalesce(stage_mapping.is_closed, pipeline_stages.is_closed) as is_closed_stage,

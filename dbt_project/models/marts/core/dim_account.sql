@@ -1,15 +1,23 @@
 {#- Accounts (int_accounts__unioned: HubSpot companies and domain-only accounts) with
     their owner, size band and customer status, then the custom company fields of the seed
-    custom_fields (int_accounts__custom_fields: one column per alias, none by default). -#}
+    custom_fields (int_accounts__custom_fields: one column per alias, none by default).
+    A company a deal is associated with that the companies export does not have becomes an
+    unknown member (docs/resilience.md §1): '(unknown account <id>)', segments 'unknown'. -#}
 {{ custom_field_clash_check(
     ref('int_accounts__custom_fields'), 'account_key',
-    [ref('int_accounts__unioned'), ref('dim_owner')], ['size_band', 'is_current_customer']
+    [ref('int_accounts__unioned'), ref('dim_owner')], ['size_band', 'is_current_customer', 'is_unknown_member']
 ) }}
 with
 
 accounts as (
 
     select * from {{ ref('int_accounts__unioned') }}
+
+),
+
+deal_accounts as (
+
+    select * from {{ ref('int_opportunities__accounts') }}
 
 ),
 
@@ -25,6 +33,43 @@ custom_fields as (
 
 ),
 
+unknown_accounts as (
+
+    select distinct
+        account_key,
+        substr(account_key, length('hs_') + 1) as hubspot_company_id,
+        'unknown' as account_source,
+        '(unknown account ' || substr(account_key, length('hs_') + 1) || ')' as account_name,
+        cast(null as varchar) as domain,
+        'unknown' as industry,
+        cast(null as bigint) as number_of_employees,
+        cast(null as varchar) as country,
+        cast(null as varchar) as hubspot_owner_id,
+        cast(null as timestamp) as customer_at,
+        cast(null as timestamp) as churned_at,
+        cast(null as varchar) as crm_lifecycle_stage,
+        cast(null as timestamp) as created_at,
+        false as is_archived,
+        0 as contact_count
+    from deal_accounts
+    where account_source = 'unknown_company'
+
+),
+
+all_accounts as (
+
+    select
+        *,
+        false as is_unknown_member
+    from accounts
+    union all by name
+    select
+        *,
+        true as is_unknown_member
+    from unknown_accounts
+
+),
+
 final as (
 
     select
@@ -36,6 +81,7 @@ final as (
         accounts.industry,
         accounts.number_of_employees,
         case
+            when accounts.is_unknown_member then 'unknown'
             when accounts.number_of_employees is null then null
             when accounts.number_of_employees >= 1000 then '1000+'
             when accounts.number_of_employees >= 200 then '200-999'
@@ -51,8 +97,9 @@ final as (
         accounts.contact_count,
         accounts.created_at,
         accounts.is_archived,
+        accounts.is_unknown_member,
         custom_fields.* exclude (custom_fields.account_key)
-    from accounts
+    from all_accounts as accounts
     left join owners
         on accounts.hubspot_owner_id = owners.hubspot_owner_id
     left join custom_fields

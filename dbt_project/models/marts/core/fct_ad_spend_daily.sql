@@ -1,3 +1,6 @@
+{#- Ad spend per platform, account, campaign and day (int_ad_spend__campaign_daily) in USD
+    at the day's rate; a day whose rate has not arrived takes the currency's last known
+    rate, flagged fx_rate_is_estimated (int_fx_rates, docs/resilience.md §1). -#}
 with
 
 spend as (
@@ -9,6 +12,15 @@ spend as (
 fx_rates as (
 
     select * from {{ ref('int_fx_rates') }}
+
+),
+
+fx_span as (
+
+    select
+        min(date_day) as first_day,
+        max(date_day) as last_day
+    from fx_rates
 
 ),
 
@@ -26,18 +38,18 @@ final as (
         spend.clicks,
         spend.spend,
         spend.grain_family,
-        -- The day's rate; USD accounts convert at 1 even without a rate row.
+        -- USD accounts convert at 1 even without a rate row.
         cast(round(
-            spend.spend * case
-                when spend.currency_code = '{{ var("reporting_currency") }}' then 1
-                else fx_rates.rate_to_usd
-            end, 6
-        ) as decimal(18, 6)) as spend_usd
+            spend.spend * {{ fx_rate_to_usd('spend.currency_code', 'fx_rates') }}, 6
+        ) as decimal(18, 6)) as spend_usd,
+        {{ fx_rate_date('spend.currency_code', 'spend.date_day', 'fx_rates') }} as fx_rate_date,
+        {{ fx_rate_is_estimated('spend.currency_code', 'spend.date_day', 'fx_rates') }} as fx_rate_is_estimated
     from spend
+    cross join fx_span
     left join fx_rates
         on
-            spend.date_day = fx_rates.date_day
-            and spend.currency_code = fx_rates.currency_code
+            spend.currency_code = fx_rates.currency_code
+            and {{ fx_rate_day('spend.date_day', 'fx_span') }} = fx_rates.date_day
 
 )
 

@@ -45,6 +45,8 @@ final as (
         deals.currency,
         deals.amount_usd,
         deals.amount_usd_fx_date,
+        deals.fx_rate_date,
+        deals.fx_rate_is_estimated,
         deals.created_at,
         deals.expected_close_date,
         deals.initial_close_date,
