@@ -111,7 +111,7 @@ final as (
         true as is_inferred
     from nurture_emails
     qualify row_number() over (
-        partition by contact_key, nurture_program order by event_at, event_id
+        partition by contact_key, nurture_program order by event_at, event_id, source_value
     ) = 1
 
 )

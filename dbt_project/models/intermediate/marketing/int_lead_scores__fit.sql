@@ -65,7 +65,9 @@ fit_parts as (
         coalesce(max(fit_weights.points) filter (
             where fit_weights.match_on = 'contact_seniority' and fit_weights.value = contacts.seniority
         ), 0) as seniority_points,
-        coalesce(arg_max(fit_weights.points, {{ try_cast('fit_weights.value', 'bigint') }}) filter (
+        coalesce(arg_max(
+            fit_weights.points, ({{ try_cast('fit_weights.value', 'bigint') }}, fit_weights.points)
+        ) filter (
             where fit_weights.match_on = 'minimum_employees'
             and contacts.number_of_employees >= {{ try_cast('fit_weights.value', 'bigint') }}
         ), 0) as company_size_points,

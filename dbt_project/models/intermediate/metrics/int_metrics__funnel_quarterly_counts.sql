@@ -141,7 +141,7 @@ final as (
     select
         cast(date_trunc('quarter', step_entries.entered_at) as date) as quarter_start,
         step_entries.funnel_step,
-        any_value(step_entries.step_order) as step_order,
+        min(step_entries.step_order) as step_order,
         count(*) as entries,
         sum(step_entries.amount_usd) as won_revenue_usd
     from step_entries

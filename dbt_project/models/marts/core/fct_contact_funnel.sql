@@ -54,7 +54,7 @@ first_entered as (
             as first_nurture_at,
         count(*) filter (where to_stage = '{{ side_states.recycled }}') as recycle_count,
         count(*) filter (where to_stage = '{{ side_states.closed_lost }}') as closed_lost_count,
-        arg_min(nurture_program, transitioned_at) filter (
+        arg_min(nurture_program, (transitioned_at, transition_number)) filter (
             where to_stage = '{{ side_states.nurture }}'
         ) as first_nurture_program,
         arg_max(to_stage, transition_number) as current_stage,

@@ -65,7 +65,7 @@ cohort as (
         sliced_pairs.dimension_value,
         sliced_pairs.from_stage,
         sliced_pairs.to_stage,
-        any_value(sliced_pairs.from_stage_order) as from_stage_order,
+        min(sliced_pairs.from_stage_order) as from_stage_order,
         count(*) as entered_from,
         count(sliced_pairs.to_at) as converted
     from sliced_pairs
@@ -105,7 +105,7 @@ period_based as (
         period_events.dimension_value,
         period_events.from_stage,
         period_events.to_stage,
-        any_value(period_events.from_stage_order) as from_stage_order,
+        min(period_events.from_stage_order) as from_stage_order,
         count(*) filter (where period_events.is_from_side) as entered_from,
         count(*) filter (where not period_events.is_from_side) as converted
     from period_events

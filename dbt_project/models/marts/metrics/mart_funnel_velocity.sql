@@ -95,7 +95,7 @@ final as (
         by_basis.dimension_value,
         by_basis.from_stage,
         by_basis.to_stage,
-        any_value(by_basis.from_stage_order) as from_stage_order,
+        min(by_basis.from_stage_order) as from_stage_order,
         count(*) as transitions,
         quantile_cont(by_basis.days_to_next_stage, 0.5) as median_days,
         quantile_cont(by_basis.days_to_next_stage, 0.75) as p75_days,
