@@ -13,6 +13,7 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from expectations.data_quality import Oddity
 from expectations.results import ValidationReport
 
 _STYLE = """
@@ -28,15 +29,16 @@ def write_html_report(
     out_dir: str | Path,
     run_id: str,
     held_back: Mapping[str, str] | None = None,
+    oddities: Sequence[Oddity] = (),
 ) -> Path:
     """Write `<out_dir>/<run_id>.html` and refresh `latest.html`; returns the run's page.
 
     `held_back` (table -> reason), once the run has published: the tables kept at their
-    previous version, shown first.
+    previous version, shown first; `oddities`: what the models handled (data-quality mart).
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    page = render(reports, run_id, held_back)
+    page = render(reports, run_id, held_back, oddities)
     path = out / f"{_safe(run_id)}.html"
     path.write_text(page, encoding="utf-8")
     tmp = out / ".latest.html.tmp"
@@ -62,8 +64,29 @@ def _publication(held_back: Mapping[str, str] | None) -> str:
     )
 
 
+def _oddities(oddities: Sequence[Oddity]) -> str:
+    e = html.escape
+    if not oddities:
+        return ""
+    rows = "".join(
+        f"<tr><td>{e(o.check_name)}</td><td>{e(o.severity)}</td><td>{e(o.source)}</td>"
+        f"<td>{e(o.object)}</td><td>{o.affected_rows:,}</td>"
+        f"<td>{'' if o.affected_amount_usd is None else f'{o.affected_amount_usd:,.2f}'}</td>"
+        f"<td>{e(o.example_ids or '')}</td></tr>"
+        for o in oddities
+    )
+    return (
+        "<h2>Odd records handled by the models (metrics.mart_data_quality)</h2>"
+        "<table><tr><th>check</th><th>severity</th><th>source</th><th>object</th>"
+        f"<th>records</th><th>amount (USD)</th><th>example ids</th></tr>{rows}</table>"
+    )
+
+
 def render(
-    reports: Sequence[ValidationReport], run_id: str, held_back: Mapping[str, str] | None = None
+    reports: Sequence[ValidationReport],
+    run_id: str,
+    held_back: Mapping[str, str] | None = None,
+    oddities: Sequence[Oddity] = (),
 ) -> str:
     e = html.escape
     blocked = [r for r in reports if not r.publishable]
@@ -76,6 +99,7 @@ def render(
         f"<!doctype html><html><head><meta charset='utf-8'><title>Data quality {e(run_id)}"
         f"</title><style>{_STYLE}</style></head><body><h1>Data quality — run {e(run_id)}</h1>",
         _publication(held_back),
+        _oddities(oddities),
         verdict,
         "<table><tr><th>suite</th><th>table</th><th>rows</th><th>result</th>"
         "<th>failed (blocking)</th><th>validated at (UTC)</th></tr>",

@@ -44,6 +44,25 @@ class RunStats:
     rows: dict[str, int] = field(default_factory=dict)
     quarantined: dict[str, int] = field(default_factory=dict)
     files: dict[str, int] = field(default_factory=dict)
+    # table -> the first quarantined records, each as "<file> <locator>: <reason>"
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+
+# Quarantined records named one by one in the log (and Dagster metadata) per table and run;
+# the rest are counted. Every one of them is in raw._quarantine.
+NAMED_PER_TABLE = 20
+
+
+def _name_quarantined(contract: TableContract, rows: list[dict], stats: RunStats) -> None:
+    """Log each quarantined record by source, landing file, locator and reason (field)."""
+    named = stats.examples.setdefault(contract.name, [])
+    for q in rows:
+        if len(named) >= NAMED_PER_TABLE:
+            return
+        where = f"{q['_file']} {q['locator']}".rstrip()
+        named.append(f"{where}: {q['reason']}")
+        source = f"{contract.name} ({contract.source})"
+        log.warning("quarantined %s %s: %s", source, where, q["reason"])
 
 
 def column_hints(contract: TableContract, types: dict[str, str]) -> dict[str, dict]:
@@ -112,6 +131,7 @@ def _extract(contract: TableContract, provider, cfg: IngestionConfig, stats: Run
                 load_ts=lin.loaded_at_iso,
                 min_records_for_schema=chunk.min_records,
                 enums=allowed,
+                window=cfg.time_window,
             )
             if result.rows:
                 hints = dlt.mark.make_hints(columns=column_hints(contract, result.columns))
@@ -129,6 +149,7 @@ def _extract(contract: TableContract, provider, cfg: IngestionConfig, stats: Run
                 for q in result.quarantine
             ]
             if rows:
+                _name_quarantined(contract, rows, stats)
                 yield dlt.mark.with_table_name(rows, quarantine.TABLE)
             seen.update(chunk.commit)
             stats.rows[contract.name] += result.rows

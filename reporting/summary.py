@@ -16,7 +16,7 @@ import duckdb
 
 from closedloop.settings import get_settings
 from reporting.absent import absent_sources
-from reporting.trust import published, quarantine
+from reporting.trust import oddities, published, quarantine
 
 STAGES = ["visitor", "lead", "mql", "sal", "sql", "opportunity", "customer", "evangelist"]
 SHOWN_MODELS = ["first_touch", "last_touch", "linear", "w_shaped", "data_driven"]
@@ -233,6 +233,7 @@ SECTIONS: list[tuple[str, Callable]] = [
     ("Top channels by won revenue, per attribution model", top_channels),
     ("Closed-loop reconciliation (all periods)", reconciliation),
     ("Quarantine", quarantine),
+    ("Odd records handled by the models", oddities),
     ("Raw sources", raw_sources),
     ("Warehouse", schemas),
     ("Quality gate (latest run, per check group)", quality_gate),

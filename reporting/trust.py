@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import duckdb
 
+from expectations.data_quality import handled_oddities
+
 
 def quarantine(con) -> list[str]:
     """Counts per source, then per source and reason kind with one record named."""
@@ -58,26 +60,38 @@ def published(serving_path) -> list[str]:
         + ")",
         f"    run {run_id} published at {published_at:%Y-%m-%d %H:%M:%S} UTC",
     ]
-    by_reason: dict[str, list[tuple]] = {}
-    for row in held:
-        by_reason.setdefault(row[4] or "", []).append(row)
-    for reason, rows in by_reason.items():
-        for table, _state, data_run, data_at, _ in rows:
-            since = (
-                f"keeps the data of run {data_run} ({data_at:%Y-%m-%d %H:%M} UTC)"
-                if data_run
-                else "absent: never published"
-            )
-            lines.append(f"    HELD BACK {table}  ({since})")
-        lines.append("      because:")
-        lines += [f"        {line}" for line in _reason_lines(reason)]
+    for table, _state, data_run, data_at, _ in held:
+        since = (
+            f"keeps the data of run {data_run} ({data_at:%Y-%m-%d %H:%M} UTC)"
+            if data_run
+            else "absent: never published"
+        )
+        lines.append(f"    HELD BACK {table}  ({since})")
+    if held:
+        lines.append("    failed checks on those tables or upstream of them, with offending rows:")
+        for block in _blockers([row[4] for row in held]):
+            lines += [f"      {line}" for line in block]
     return lines
 
 
-def _reason_lines(reason: str | None, limit: int = 8) -> list[str]:
-    """The first lines of a held-back reason (the checks and a few offending rows)."""
-    lines = [line for line in (reason or "").splitlines() if line.strip()]
-    cut = [line if len(line) <= 160 else line[:157] + "..." for line in lines[:limit]]
-    if len(lines) > limit:
-        cut.append(f"... {len(lines) - limit} more line(s) in _published_tables")
-    return cut
+def _blockers(reasons: list[str | None], rows_per_check: int = 3) -> list[list[str]]:
+    """Each failed check named in the reasons, once: its line and its first rows."""
+    blocks: dict[str, list[str]] = {}
+    for reason in reasons:
+        current: list[str] | None = None
+        for line in (reason or "").splitlines():
+            if line.startswith("- "):
+                current = None if line in blocks else blocks.setdefault(line, [line])
+            elif current is not None and line.strip() and len(current) <= rows_per_check + 1:
+                current.append(line)
+    return [[_cut(line) for line in block] for block in blocks.values()]
+
+
+def _cut(line: str, limit: int = 160) -> str:
+    return line if len(line) <= limit else line[: limit - 3] + "..."
+
+
+def oddities(con) -> list[str]:
+    """The odd records the models handled (metrics.mart_data_quality), one line per check."""
+    found = handled_oddities(con)
+    return [f"    {o.text()}" for o in found] or ["    none: no odd record in this data"]

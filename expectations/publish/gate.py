@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from expectations import audit, history, suites
+from expectations.data_quality import handled_oddities
 from expectations.freshness import raw_freshness, raw_tables
 from expectations.html_report import write_html_report
 from expectations.markdown import report_markdown, short
@@ -198,10 +199,12 @@ def publish_audited(
 
 
 def _report_publication(connection, run_id: str, held: Mapping[str, str]) -> None:
-    """The run's HTML quality page again, now saying which tables were held back and why."""
+    """The run's HTML quality page again, now saying which tables were held back and why,
+    and which odd records the models handled."""
     try:
         reports = history.reports_from_history(connection, run_id)
-        write_html_report(reports, audit.report_dir(), run_id, held_back=held)
+        oddities = handled_oddities(connection)
+        write_html_report(reports, audit.report_dir(), run_id, held_back=held, oddities=oddities)
     except Exception:  # the page is an explanation, never a reason to fail a publication
         log.error("could not write the publication into the HTML report", exc_info=True)
 

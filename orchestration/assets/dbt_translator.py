@@ -9,6 +9,9 @@
   `intermediate/...` -> `intermediate`, `marts/<area>/...` -> `<area>` (`core`,
   `metrics`); seeds and snapshots at their folder's root -> `seeds`, `snapshots`.
   A `meta.dagster.group` or dbt `group` set on a node still wins.
+- A model whose dbt `meta.closedloop_gate` is `span_only` (the calendar) reads its parents
+  only for its date span: its asset carries metadata `closedloop/gate_span_only`, and the
+  publish gate does not hold it back for its parents' failed checks.
 - dbt tests are asset checks that never block in Dagster: a failed `error` test is
   still an ERROR check result, and the `publish` gate holds back the published tables it
   touches (docs/resilience.md §2) instead of Dagster skipping every step after it.
@@ -23,6 +26,7 @@ from dagster import AssetCheckSpec, AssetKey, AssetSpec
 from dagster_dbt import DagsterDbtTranslator
 
 RAW_SOURCE = "raw"
+GATE_SPAN_ONLY = "closedloop/gate_span_only"
 
 # Folders whose sub-folder names the area (marts/core -> core); other top-level
 # folders are the group themselves (staging/hubspot -> staging).
@@ -52,6 +56,16 @@ class ClosedloopDbtTranslator(DagsterDbtTranslator):
         ):
             return raw_asset_key(dbt_resource_props["name"])
         return super().get_asset_key(dbt_resource_props)
+
+    def get_metadata(self, dbt_resource_props: Mapping[str, Any]) -> Mapping[str, Any]:
+        metadata = dict(super().get_metadata(dbt_resource_props))
+        meta = {
+            **dbt_resource_props.get("meta", {}),
+            **dbt_resource_props.get("config", {}).get("meta", {}),
+        }
+        if meta.get("closedloop_gate") == "span_only":
+            metadata[GATE_SPAN_ONLY] = True
+        return metadata
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
         configured = super().get_group_name(dbt_resource_props)

@@ -39,6 +39,7 @@ from expectations.publish.gate import (
 )
 from expectations.publish.tables import published_tables
 from orchestration.assets.dbt import dbt_project
+from orchestration.assets.dbt_translator import GATE_SPAN_ONLY
 
 PUBLISH_KEY = AssetKey(["publish"])
 ALL_FRESH_CHECK = "all_tables_fresh"
@@ -100,11 +101,23 @@ def _dbt_blocker(evaluation, connection) -> Blocker:
     return Blocker(asset_name(evaluation.asset_key), name, "\n".join(lines))
 
 
-def _lineage(context: AssetExecutionContext, table_keys: Mapping[str, AssetKey], tables):
-    graph = context.job_def.asset_layer.asset_graph
-    return {
-        t: {asset_name(k) for k in graph.get_ancestor_asset_keys(table_keys[t])} for t in tables
-    }
+def lineage(graph, table_keys: Mapping[str, AssetKey], tables) -> dict[str, set[str]]:
+    """table -> every asset upstream of it, except beyond span-only assets (the calendar)."""
+    out = {}
+    for table in tables:
+        seen: set[AssetKey] = set()
+        own = graph.get(table_keys[table])
+        todo = [] if (own.metadata or {}).get(GATE_SPAN_ONLY) else list(own.parent_keys)
+        while todo:
+            key = todo.pop()
+            if key in seen or not graph.has(key):
+                continue
+            seen.add(key)
+            node = graph.get(key)
+            if not (node.metadata or {}).get(GATE_SPAN_ONLY):
+                todo += node.parent_keys
+        out[table] = {asset_name(k) for k in seen}
+    return out
 
 
 def build_publish_asset(table_keys: Mapping[str, AssetKey]):
@@ -137,7 +150,7 @@ def build_publish_asset(table_keys: Mapping[str, AssetKey]):
     def publish_asset(context, warehouse: DuckDBResource):
         settings = Settings.from_env()
         run_id = context.run.run_id
-        upstream = _lineage(context, table_keys, tables)
+        upstream = lineage(context.job_def.asset_layer.asset_graph, table_keys, tables)
         with warehouse.get_connection() as connection:
             checked, others = _this_run_checks(context, connection)
             gate = audit_tables(connection, tables, run_id, checked, others)

@@ -6,7 +6,14 @@ because config is read at run time (tests and the sensor set it through the envi
 and because the quarantine table is written by every resource without being an asset.
 """
 
-from dagster import AssetExecutionContext, AssetKey, AssetsDefinition, AssetSpec, MaterializeResult
+from dagster import (
+    AssetExecutionContext,
+    AssetKey,
+    AssetsDefinition,
+    AssetSpec,
+    MaterializeResult,
+    MetadataValue,
+)
 from dagster_dlt import DagsterDltTranslator, dlt_assets
 from dagster_dlt.translator import DltResourceTranslatorData
 
@@ -53,6 +60,8 @@ def _vendor_assets(vendor: str, cfg: IngestionConfig) -> AssetsDefinition:
                 metadata={
                     "rows_extracted": run.stats.rows.get(table, 0),
                     "rows_quarantined": run.stats.quarantined.get(table, 0),
+                    # "<landing file> <locator>: <reason>", the first ones of this run.
+                    "quarantined_records": MetadataValue.json(run.stats.examples.get(table, [])),
                     "files_read": run.stats.files.get(table, 0),
                     # Nothing ever loaded: the table was created empty (docs/real-inputs.md §5).
                     "created_empty": table in run.created_empty,

@@ -201,7 +201,11 @@ def _log_until_listening(proc: subprocess.Popen) -> str:
     finally:
         timer.cancel()
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a loaded machine: never leave it running
+            proc.kill()
+            proc.wait(timeout=30)
         proc.stderr.close()
     return "".join(lines)
 

@@ -11,7 +11,6 @@ the calendar's dependants) are rebuilt.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -25,12 +24,11 @@ import pytest
 
 from ingestion.contracts import contracts_of
 from ingestion.empty_tables import DUCKDB_TYPES, raw_columns
-from tests.support.real_inputs import run_dbt
+from tests.support.real_inputs import pipeline_env, run_dbt
 from tests.support.tiny_pipeline import _env
 
 REPO = Path(__file__).resolve().parents[2]
 ABSENT = ("meta_ads", "linkedin_ads", "sendgrid", "web")  # in SOURCES order
-MODES = {f"CLOSEDLOOP_{v.upper()}_MODE": "files" for v in ("hubspot", "google_ads", *ABSENT)}
 
 
 @dataclass
@@ -48,24 +46,6 @@ class PartialRun:
             return con.execute(sql).fetchall()
 
 
-def _env_for(work: Path, landing: Path, data: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        **MODES,
-        "CLOSEDLOOP_DATA_DIR": str(data),
-        "CLOSEDLOOP_LANDING_DIR": str(landing),
-        "CLOSEDLOOP_WAREHOUSE": str(data / "warehouse.duckdb"),
-        "CLOSEDLOOP_DLT_DIR": str(data / "dlt"),
-        "CLOSEDLOOP_SERVING_PATH": str(data / "serving" / "closedloop.duckdb"),
-        "DAGSTER_HOME": str(REPO),
-        "CLOSEDLOOP_DAGSTER_STORAGE": str(data / "dagster" / "storage"),
-        "CLOSEDLOOP_DAGSTER_LOGS": str(data / "dagster" / "logs"),
-        # dagster-dbt writes each invocation's artifacts under DBT_TARGET_PATH.
-        "DBT_TARGET_PATH": str(work / "target"),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-    }
-
-
 @pytest.fixture(scope="module")
 def partial(tmp_path_factory) -> PartialRun:
     work = tmp_path_factory.mktemp("optional_sources")
@@ -79,7 +59,7 @@ def partial(tmp_path_factory) -> PartialRun:
     landing = work / "landing"
     shutil.copytree(full, landing, ignore=shutil.ignore_patterns(*ABSENT))
     data = work / "data"
-    env = _env_for(work, landing, data)
+    env = pipeline_env(work, landing, data)
     # The README's command on the user's own landing folder (no demo generation).
     job = subprocess.run(
         ["make", "run", f"LANDING={landing}"],
@@ -199,7 +179,7 @@ def test_a_history_that_starts_in_2019_extends_the_calendar(partial, tmp_path):
         "metrics": {"impressions": "120", "clicks": "4", "costMicros": "12340000"},
     }
     page.write_text(json.dumps({"results": [row]}))
-    with _env(_env_for(tmp_path, landing, data)):
+    with _env(pipeline_env(tmp_path, landing, data)):
         loaded = run_vendor("google_ads", IngestionConfig.from_env())
     assert loaded.stats.rows["google_ads__campaign_report"] == 1
 
@@ -235,14 +215,14 @@ def test_a_real_load_merges_into_the_empty_table(partial, tmp_path):
         "select table_name, column_name, data_type, is_nullable from information_schema.columns"
         " where table_schema = 'raw' and table_name like 'linkedin_ads__%' order by all"
     )
-    with _env(_env_for(tmp_path, empty, data)):
+    with _env(pipeline_env(tmp_path, empty, data)):
         created = run_vendor("linkedin_ads", IngestionConfig.from_env()).created_empty
         again = run_vendor("linkedin_ads", IngestionConfig.from_env()).created_empty
     assert (created, again) == (tables, [])
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as con:
         empty_shape = con.execute(shape).fetchall()
 
-    with _env(_env_for(tmp_path, partial.full_landing, data)):
+    with _env(pipeline_env(tmp_path, partial.full_landing, data)):
         real = run_vendor("linkedin_ads", IngestionConfig.from_env())
         rerun = run_vendor("linkedin_ads", IngestionConfig.from_env())
     assert real.created_empty == []

@@ -66,3 +66,21 @@ def test_definitions_wire_checks_and_publish():
         k for k in graph.asset_check_keys if k.asset_key == suites_step.key and "gx_" not in k.name
     ]
     assert dbt_checks and not any(graph.get_check_spec(k).blocking for k in dbt_checks)
+
+
+def test_the_calendar_does_not_pass_on_its_facts_failures():
+    """dim_date reads the facts only for its span (meta closedloop_gate: span_only): a mart
+    built on the calendar alone is not downstream of the facts for the gate; a mart that
+    reads a fact itself still is."""
+    from orchestration.assets.gate import closedloop_dbt_assets
+    from orchestration.assets.publish import dbt_model_tables, lineage
+    from orchestration.definitions import defs
+
+    keys = dbt_model_tables(closedloop_dbt_assets)
+    tables = ["metrics.metricflow_time_spine", "metrics.mart_marketing_roi", "core.dim_date"]
+    upstream = lineage(defs.resolve_asset_graph(), keys, tables)
+    assert upstream["core.dim_date"] == set()
+    assert "core.dim_date" in upstream["metrics.metricflow_time_spine"]
+    assert "core.fct_ad_spend_daily" not in upstream["metrics.metricflow_time_spine"]
+    assert "core.fct_ad_spend_daily" in upstream["metrics.mart_marketing_roi"]
+    assert "raw.google_ads__campaign_report" in upstream["metrics.mart_marketing_roi"]

@@ -73,3 +73,22 @@ def load_and_build(
     warehouse = load_raw(workdir, landing, extra_env)
     done = run_dbt(workdir, warehouse, ["build", "--select", *select, *(dbt_args or [])])
     return TinyBuild(landing, warehouse, done.returncode, done.stdout + done.stderr)
+
+
+def pipeline_env(work: Path, landing: Path, data: Path) -> dict[str, str]:
+    """The environment of a real `make run LANDING=<landing>` into `data` (files mode)."""
+    return {
+        **os.environ,
+        **{f"CLOSEDLOOP_{v}_MODE": "files" for v in VENDOR_MODES},
+        "CLOSEDLOOP_DATA_DIR": str(data),
+        "CLOSEDLOOP_LANDING_DIR": str(landing),
+        "CLOSEDLOOP_WAREHOUSE": str(data / "warehouse.duckdb"),
+        "CLOSEDLOOP_DLT_DIR": str(data / "dlt"),
+        "CLOSEDLOOP_SERVING_PATH": str(data / "serving" / "closedloop.duckdb"),
+        "DAGSTER_HOME": str(REPO),
+        "CLOSEDLOOP_DAGSTER_STORAGE": str(data / "dagster" / "storage"),
+        "CLOSEDLOOP_DAGSTER_LOGS": str(data / "dagster" / "logs"),
+        # dagster-dbt writes each invocation's artifacts under DBT_TARGET_PATH.
+        "DBT_TARGET_PATH": str(work / "target"),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
+    }

@@ -5,7 +5,11 @@
     `calendar_end` (YYYY-MM-DD, unset by default) only widen it. With no data at all it
     spans the current year and the next. FX rates are reference data (the ECB's history
     starts in 1999) and do not stretch it. -#}
+{#- Days before CLOSEDLOOP_TIMESTAMP_MIN (the raw layer's lower bound, docs/resilience.md §3)
+    are invalid values that slipped through: the gate holds back the fact that carries them,
+    and they never stretch the calendar. -#}
 {%- set pinned_start = var('calendar_start', none) -%}
+{%- set valid_from = env_var('CLOSEDLOOP_TIMESTAMP_MIN', '1990-01-01') -%}
 {%- set pinned_end = var('calendar_end', none) -%}
 with
 
@@ -127,6 +131,7 @@ data_range as (
         min(data_day) as first_day,
         max(data_day) as last_day
     from data_days
+    where data_day >= cast('{{ valid_from }}' as date)
 
 ),
 
