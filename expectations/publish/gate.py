@@ -28,7 +28,7 @@ from expectations import audit, history, suites
 from expectations.data_quality import handled_oddities
 from expectations.freshness import raw_freshness, raw_tables
 from expectations.html_report import write_html_report
-from expectations.markdown import report_markdown, short
+from expectations.markdown import short
 from expectations.publish.serving import PublishResult, publish
 from expectations.results import ValidationReport
 
@@ -116,10 +116,6 @@ class Gate:
             "warnings": sum(len(r.warnings) for r in self.reports),
             "blockers": self.failures(),
         }
-
-    def details_markdown(self) -> str:
-        failed = [r for r in [*self.reused_failed, *self.reports] if not r.publishable]
-        return "\n\n".join(report_markdown(r) for r in failed)
 
 
 def _table_of(suite: str) -> str:

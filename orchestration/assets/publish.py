@@ -62,12 +62,14 @@ def dbt_model_tables(dbt_assets) -> dict[str, AssetKey]:
     return out
 
 
-def asset_name(key: AssetKey) -> str:
-    """How the gate names an asset: 'schema.table' (dbt and raw keys are [schema, table])."""
-    return ".".join(key.path)
+def asset_namer(table_keys: Mapping[str, AssetKey]):
+    """How the gate names an asset: its table ('schema.table') when it is a dbt model, else
+    its key path joined by dots (raw keys are ['raw', table])."""
+    names = {key: table for table, key in table_keys.items()}
+    return lambda key: names.get(key, ".".join(key.path))
 
 
-def _this_run_checks(context: AssetExecutionContext, connection):
+def _this_run_checks(context: AssetExecutionContext, connection, name):
     """This run's check evaluations: (suite -> (passed, fingerprint), failed other checks)."""
     suites: dict[str, tuple[bool, str]] = {}
     others: list[Blocker] = []
@@ -81,7 +83,7 @@ def _this_run_checks(context: AssetExecutionContext, connection):
             fingerprint = evaluation.metadata.get("fingerprint")
             suites[suite] = (evaluation.passed, getattr(fingerprint, "value", fingerprint))
         elif not evaluation.passed and evaluation.severity == AssetCheckSeverity.ERROR:
-            others.append(_dbt_blocker(evaluation, connection))
+            others.append(_dbt_blocker(evaluation, connection, name(evaluation.asset_key)))
     return suites, others
 
 
@@ -90,19 +92,19 @@ def _value(metadata: Mapping, key: str):
     return getattr(raw, "value", raw)
 
 
-def _dbt_blocker(evaluation, connection) -> Blocker:
+def _dbt_blocker(evaluation, connection, asset: str) -> Blocker:
     """A failed check that is not a suite (a dbt test): its failing rows when dbt kept them."""
     unique_id = _value(evaluation.metadata, "unique_id")
     count = _value(evaluation.metadata, "dagster_dbt/failed_row_count")
     lines = [f"  failing rows: {count}" if count is not None else "  failed"]
     rows = failing_rows(connection, dbt_project.manifest_path, unique_id) if unique_id else []
     lines += [f"    row {row_text(row)}" for row in rows]
-    name = f"dbt test {evaluation.check_name}"
-    return Blocker(asset_name(evaluation.asset_key), name, "\n".join(lines))
+    return Blocker(asset, f"dbt test {evaluation.check_name}", "\n".join(lines))
 
 
 def lineage(graph, table_keys: Mapping[str, AssetKey], tables) -> dict[str, set[str]]:
     """table -> every asset upstream of it, except beyond span-only assets (the calendar)."""
+    name = asset_namer(table_keys)
     out = {}
     for table in tables:
         seen: set[AssetKey] = set()
@@ -116,7 +118,7 @@ def lineage(graph, table_keys: Mapping[str, AssetKey], tables) -> dict[str, set[
             node = graph.get(key)
             if not (node.metadata or {}).get(GATE_SPAN_ONLY):
                 todo += node.parent_keys
-        out[table] = {asset_name(k) for k in seen}
+        out[table] = {name(k) for k in seen}
     return out
 
 
@@ -152,7 +154,7 @@ def build_publish_asset(table_keys: Mapping[str, AssetKey]):
         run_id = context.run.run_id
         upstream = lineage(context.job_def.asset_layer.asset_graph, table_keys, tables)
         with warehouse.get_connection() as connection:
-            checked, others = _this_run_checks(context, connection)
+            checked, others = _this_run_checks(context, connection, asset_namer(table_keys))
             gate = audit_tables(connection, tables, run_id, checked, others)
             context.log.info(
                 f"publish audit: {len(gate.reused)} suite result(s) reused from this run's"
