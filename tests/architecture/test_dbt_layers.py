@@ -59,6 +59,10 @@ def test_every_published_mart_has_a_unit_test(manifest):
     assert layers.published_marts_without_unit_tests(manifest) == []
 
 
+def test_crm_staging_is_read_only_through_the_crm_contract(manifest):
+    assert layers.crm_reads_around_the_contract(manifest) == []
+
+
 def test_the_documented_walks_from_the_headline_marts_to_raw_are_real(manifest):
     for mart, walk in layers.WALKS.items():
         assert layers.walk_findings(manifest, walk) == [], mart
@@ -169,4 +173,45 @@ def test_a_walk_that_skips_a_step_or_goes_up_is_named():
     skipping = ("mart_wins", "int_deals__won", "stg_crm__deals", "source:raw.deals")
     assert layers.walk_findings(_fragment(STG, INT, FCT, MART), skipping) == [
         "mart_wins does not read int_deals__won"
+    ]
+
+
+HS = _model(
+    "stg_hubspot__deals",
+    "models/staging/hubspot/stg_hubspot__deals.sql",
+    ["source.closedloop.raw.d"],
+)
+BASE = _model(
+    "base_salesforce__opportunity",
+    "models/staging/salesforce/base/base_salesforce__opportunity.sql",
+    ["source.closedloop.raw.o"],
+)
+SF = _model(
+    "stg_salesforce__deals",
+    "models/staging/salesforce/stg_salesforce__deals.sql",
+    [BASE["unique_id"]],
+)
+
+
+def test_inside_staging_only_the_contract_and_base_reads_pass():
+    contract = _model(
+        "stg_crm__deals",
+        "models/staging/crm/stg_crm__deals.sql",
+        [HS["unique_id"], SF["unique_id"]],
+    )
+    assert layers.layer_violations(_fragment(HS, BASE, SF, contract)) == []
+    vendor_reads_vendor = copy.deepcopy(SF)
+    vendor_reads_vendor["depends_on"]["nodes"].append(HS["unique_id"])
+    findings = layers.layer_violations(_fragment(HS, BASE, vendor_reads_vendor))
+    assert findings == [
+        "stg_salesforce__deals (staging) reads stg_hubspot__deals (staging);"
+        " staging may read only sources"
+    ]
+
+
+def test_reading_a_vendor_crm_model_around_the_contract_is_named():
+    contract = _model("stg_crm__deals", "models/staging/crm/stg_crm__deals.sql", [HS["unique_id"]])
+    around = _model("int_deals__x", "models/intermediate/sales/int_deals__x.sql", [HS["unique_id"]])
+    assert layers.crm_reads_around_the_contract(_fragment(HS, contract, around)) == [
+        "int_deals__x reads stg_hubspot__deals, not stg_crm__deals"
     ]

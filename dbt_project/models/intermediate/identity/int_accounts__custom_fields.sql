@@ -4,13 +4,13 @@ with
 
 companies as (
 
-    select * from {{ ref('stg_hubspot__companies') }}
+    select * from {{ ref('stg_crm__companies') }}
 
 ),
 
 final as (
 
-    select 'hs_' || companies.company_id as account_key{{
+    select {{ crm_key('companies.company_id') }} as account_key{{
         custom_field_list(ref('custom_fields'), 'hubspot', 'companies', 'companies') }}
     from companies
 

@@ -5,7 +5,7 @@ with
 
 companies as (
 
-    select * from {{ ref('stg_hubspot__companies') }}
+    select * from {{ ref('stg_crm__companies') }}
     -- Archived companies are left out unless the var include_archived is true.
     where {{ hubspot_not_archived('is_archived') }}
 
@@ -32,7 +32,7 @@ contacts_per_account as (
 hubspot_accounts as (
 
     select
-        'hs_' || company_id as account_key,
+        {{ crm_key('company_id') }} as account_key,
         company_id as hubspot_company_id,
         'hubspot_company' as account_source,
         company_name as account_name,

@@ -11,7 +11,7 @@ resolved as (
 
 contacts as (
 
-    select * from {{ ref('stg_hubspot__contacts') }}
+    select * from {{ ref('stg_crm__contacts') }}
 
 ),
 
@@ -20,14 +20,14 @@ companies as (
     select
         company_id,
         domain_normalized
-    from {{ ref('stg_hubspot__companies') }}
+    from {{ ref('stg_crm__companies') }}
     where {{ hubspot_not_archived('is_archived') }}
 
 ),
 
 contact_companies as (
 
-    select * from {{ ref('stg_hubspot__contact_companies') }}
+    select * from {{ ref('stg_crm__contact_companies') }}
 
 ),
 
@@ -72,7 +72,7 @@ association_accounts as (
 
     select
         associated_companies.contact_key,
-        'hs_' || associated_companies.company_id as account_key
+        {{ crm_key('associated_companies.company_id') }} as account_key
     from associated_companies
     inner join companies
         on associated_companies.company_id = companies.company_id
@@ -112,7 +112,7 @@ domain_accounts as (
     select
         email_domains.contact_key,
         coalesce(
-            'hs_' || companies_by_domain.company_id,
+            {{ crm_key('companies_by_domain.company_id') }},
             'domain_' || email_domains.email_domain
         ) as account_key
     from email_domains

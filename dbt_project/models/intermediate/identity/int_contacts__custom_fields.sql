@@ -12,7 +12,7 @@ resolved as (
 
 contacts as (
 
-    select * from {{ ref('stg_hubspot__contacts') }}
+    select * from {{ ref('stg_crm__contacts') }}
 
 ),
 

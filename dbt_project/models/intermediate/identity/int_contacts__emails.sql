@@ -15,7 +15,7 @@ contacts as (
     select
         contact_id,
         updated_at
-    from {{ ref('stg_hubspot__contacts') }}
+    from {{ ref('stg_crm__contacts') }}
 
 ),
 

@@ -17,7 +17,7 @@ contacts as (
         email_normalized,
         created_at,
         is_archived
-    from {{ ref('stg_hubspot__contacts') }}
+    from {{ ref('stg_crm__contacts') }}
 
 ),
 
@@ -26,7 +26,7 @@ merge_links as (
     select
         merged_contact_id,
         surviving_contact_id
-    from {{ ref('stg_hubspot__contact_merges') }}
+    from {{ ref('stg_crm__contact_merges') }}
     -- A survivor listing itself is not a merge.
     where merged_contact_id != surviving_contact_id
 
@@ -149,7 +149,7 @@ final as (
     select
         resolved.hubspot_contact_id,
         resolved.surviving_contact_id,
-        'hs_' || resolved.surviving_contact_id as contact_key,
+        {{ crm_key('resolved.surviving_contact_id') }} as contact_key,
         contacts.email_normalized,
         resolved.merge_depth > 0 as is_merged_away,
         resolved.merge_depth,

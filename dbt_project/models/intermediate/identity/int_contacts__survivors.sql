@@ -10,7 +10,7 @@ resolved as (
 
 contacts as (
 
-    select * from {{ ref('stg_hubspot__contacts') }}
+    select * from {{ ref('stg_crm__contacts') }}
 
 ),
 

@@ -18,7 +18,7 @@ emails as (
 
 contacts as (
 
-    select * from {{ ref('stg_hubspot__contacts') }}
+    select * from {{ ref('stg_crm__contacts') }}
 
 ),
 

@@ -6,7 +6,7 @@ with
 
 companies as (
 
-    select * from {{ ref('stg_hubspot__companies') }}
+    select * from {{ ref('stg_crm__companies') }}
 
 ),
 
@@ -37,7 +37,8 @@ canonical_stages as (
 company_churn as (
 
     select
-        'hs_' || company_id as account_key,
+        {{ crm_key('company_id') }} as account_key,
+        source_system,
         company_id,
         churned_at
     from companies
@@ -81,11 +82,11 @@ customer_changes as (
 final as (
 
     select
-        {{ surrogate_key(["'hubspot'", 'company_churn.company_id', "'churn_date'",
+        {{ surrogate_key(['company_churn.source_system', 'company_churn.company_id', "'churn_date'",
                           'contact_accounts.contact_key']) }} as stage_change_id,
         contact_accounts.contact_key,
         company_churn.churned_at as changed_at,
-        'hubspot' as source_system,
+        company_churn.source_system,
         'churn_date' as source_field,
         '*' as source_value,
         company_churn.company_id as source_record_id,

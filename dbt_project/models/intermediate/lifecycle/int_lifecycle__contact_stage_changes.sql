@@ -5,7 +5,7 @@ with
 
 history as (
 
-    select * from {{ ref('stg_hubspot__contact_property_history') }}
+    select * from {{ ref('stg_crm__contact_property_history') }}
 
 ),
 
@@ -18,11 +18,11 @@ resolved as (
 final as (
 
     select
-        {{ surrogate_key(["'hubspot'", 'history.contact_id', 'history.property_name',
+        {{ surrogate_key(['history.source_system', 'history.contact_id', 'history.property_name',
                           'history.change_number']) }} as stage_change_id,
         resolved.contact_key,
         history.valid_from as changed_at,
-        'hubspot' as source_system,
+        history.source_system,
         history.property_name as source_field,
         history.property_value as source_value,
         history.contact_id as source_record_id,

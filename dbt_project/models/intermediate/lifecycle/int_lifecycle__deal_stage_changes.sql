@@ -5,13 +5,13 @@ with
 
 history as (
 
-    select * from {{ ref('stg_hubspot__deal_property_history') }}
+    select * from {{ ref('stg_crm__deal_property_history') }}
 
 ),
 
 deal_contacts as (
 
-    select * from {{ ref('stg_hubspot__deal_contacts') }}
+    select * from {{ ref('stg_crm__deal_contacts') }}
 
 ),
 
@@ -24,11 +24,11 @@ resolved as (
 final as (
 
     select
-        {{ surrogate_key(["'hubspot'", 'history.deal_id', 'history.property_name',
+        {{ surrogate_key(['history.source_system', 'history.deal_id', 'history.property_name',
                           'history.change_number', 'resolved.contact_key']) }} as stage_change_id,
         resolved.contact_key,
         history.valid_from as changed_at,
-        'hubspot' as source_system,
+        history.source_system,
         history.property_name as source_field,
         history.property_value as source_value,
         history.deal_id as source_record_id,

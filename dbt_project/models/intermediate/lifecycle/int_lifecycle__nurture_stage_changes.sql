@@ -8,7 +8,7 @@ with
 
 contacts as (
 
-    select * from {{ ref('stg_hubspot__contacts') }}
+    select * from {{ ref('stg_crm__contacts') }}
 
 ),
 

@@ -82,7 +82,8 @@ sales_activities as (
 sales_touches as (
 
     select
-        'hubspot' as source_system,
+        -- The CRM that logged the activity: the contact key says which (macro crm_key).
+        {{ crm_of_key('touched.contact_key') }} as source_system,
         sales_activities.activity_id || ':' || touched.contact_key as natural_key,
         case sales_activities.activity_type when 'call' then 'sales_call' else 'sales_meeting' end
             as touch_type,

@@ -1,17 +1,17 @@
 {#- Deal property changes (dealstage, amount, closedate) as staged, keyed by the
-    opportunity key the core models use ('hs_' || deal id). Archived deals are left out
-    unless the var include_archived is true. -#}
+    opportunity key the core models use (macro crm_key: 'hs_' or 'sf_' || deal id).
+    Archived deals are left out unless the var include_archived is true. -#}
 with
 
 history as (
 
-    select * from {{ ref('stg_hubspot__deal_property_history') }}
+    select * from {{ ref('stg_crm__deal_property_history') }}
 
 ),
 
 archived_deals as (
 
-    select deal_id from {{ ref('stg_hubspot__deals') }}
+    select deal_id from {{ ref('stg_crm__deals') }}
     where not ({{ hubspot_not_archived('is_archived') }})
 
 ),
@@ -19,7 +19,7 @@ archived_deals as (
 final as (
 
     select
-        'hs_' || history.deal_id as opportunity_key,
+        {{ crm_key('history.deal_id') }} as opportunity_key,
         history.*
     from history
     left join archived_deals

@@ -8,13 +8,13 @@ with
 
 deal_companies as (
 
-    select * from {{ ref('stg_hubspot__deal_companies') }}
+    select * from {{ ref('stg_crm__deal_companies') }}
 
 ),
 
 all_companies as (
 
-    select * from {{ ref('stg_hubspot__companies') }}
+    select * from {{ ref('stg_crm__companies') }}
 
 ),
 
@@ -40,8 +40,8 @@ contact_accounts as (
 company_accounts as (
 
     select
-        'hs_' || deal_companies.deal_id as opportunity_key,
-        'hs_' || min(deal_companies.company_id) as account_key
+        {{ crm_key('deal_companies.deal_id') }} as opportunity_key,
+        {{ crm_key('min(deal_companies.company_id)') }} as account_key
     from deal_companies
     inner join companies
         on deal_companies.company_id = companies.company_id
@@ -52,8 +52,8 @@ company_accounts as (
 unknown_company_accounts as (
 
     select
-        'hs_' || deal_companies.deal_id as opportunity_key,
-        'hs_' || min(deal_companies.company_id) as account_key
+        {{ crm_key('deal_companies.deal_id') }} as opportunity_key,
+        {{ crm_key('min(deal_companies.company_id)') }} as account_key
     from deal_companies
     left join all_companies
         on deal_companies.company_id = all_companies.company_id

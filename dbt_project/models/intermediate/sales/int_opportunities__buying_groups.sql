@@ -11,7 +11,7 @@ buying_group as (
 
 contacts as (
 
-    select * from {{ ref('stg_hubspot__contacts') }}
+    select * from {{ ref('stg_crm__contacts') }}
 
 ),
 
@@ -26,7 +26,7 @@ buyers as (
         contacts.has_bant_timeline
     from buying_group
     left join contacts
-        on buying_group.contact_key = 'hs_' || contacts.contact_id
+        on buying_group.contact_key = {{ crm_key('contacts.contact_id') }}
 
 ),
 

@@ -10,7 +10,7 @@ close_date_changes as (
         change_number,
         cast({{ iso_to_utc_timestamp('property_value') }} as date) as close_date,
         valid_from as changed_at
-    from {{ ref('stg_hubspot__deal_property_history') }}
+    from {{ ref('stg_crm__deal_property_history') }}
     where property_name = 'closedate'
 
 ),

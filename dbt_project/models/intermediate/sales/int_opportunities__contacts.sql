@@ -6,13 +6,13 @@ with
 
 deal_contacts as (
 
-    select * from {{ ref('stg_hubspot__deal_contacts') }}
+    select * from {{ ref('stg_crm__deal_contacts') }}
 
 ),
 
 archived_deals as (
 
-    select deal_id from {{ ref('stg_hubspot__deals') }}
+    select deal_id from {{ ref('stg_crm__deals') }}
     where not ({{ hubspot_not_archived('is_archived') }})
 
 ),
@@ -26,7 +26,7 @@ resolved as (
 members as (
 
     select
-        'hs_' || deal_contacts.deal_id as opportunity_key,
+        {{ crm_key('deal_contacts.deal_id') }} as opportunity_key,
         deal_contacts.deal_id as hubspot_deal_id,
         resolved.contact_key,
         deal_contacts.contact_id as hubspot_contact_id,

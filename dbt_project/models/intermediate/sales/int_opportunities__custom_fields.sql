@@ -4,13 +4,13 @@ with
 
 deals as (
 
-    select * from {{ ref('stg_hubspot__deals') }}
+    select * from {{ ref('stg_crm__deals') }}
 
 ),
 
 final as (
 
-    select 'hs_' || deals.deal_id as opportunity_key{{
+    select {{ crm_key('deals.deal_id') }} as opportunity_key{{
         custom_field_list(ref('custom_fields'), 'hubspot', 'deals', 'deals') }}
     from deals
 

@@ -9,7 +9,7 @@ with
 
 deals as (
 
-    select * from {{ ref('stg_hubspot__deals') }}
+    select * from {{ ref('stg_crm__deals') }}
     -- Archived deals are left out unless the var include_archived is true.
     where {{ hubspot_not_archived('is_archived') }}
 
@@ -18,7 +18,6 @@ deals as (
 stage_mapping as (
 
     select * from {{ ref('sales_stage_mapping') }}
-    where source_system = 'hubspot'
 
 ),
 
@@ -65,9 +64,9 @@ current_stage_entries as (
 joined as (
 
     select
-        'hs_' || deals.deal_id as opportunity_key,
+        {{ crm_key('deals.deal_id') }} as opportunity_key,
         deals.deal_id as hubspot_deal_id,
-        'hs_' || deals.owner_id as owner_key,
+        {{ crm_key('deals.owner_id') }} as owner_key,
         deals.deal_name,
         deals.pipeline_id,
         deals.deal_stage_id,
@@ -88,7 +87,8 @@ joined as (
     from deals
     left join stage_mapping
         on
-            deals.pipeline_id = stage_mapping.pipeline_id
+            deals.source_system = stage_mapping.source_system
+            and deals.pipeline_id = stage_mapping.pipeline_id
             and deals.deal_stage_id = stage_mapping.deal_stage_id
     left join close_dates
         on deals.deal_id = close_dates.deal_id

@@ -12,14 +12,13 @@ property_history as (
 
 deals as (
 
-    select * from {{ ref('stg_hubspot__deals') }}
+    select * from {{ ref('stg_crm__deals') }}
 
 ),
 
 stage_mapping as (
 
     select * from {{ ref('sales_stage_mapping') }}
-    where source_system = 'hubspot'
 
 ),
 
@@ -32,6 +31,7 @@ pipeline_stages as (
 stage_changes as (
 
     select
+        source_system,
         deal_id,
         change_number,
         property_value as deal_stage_id,
@@ -47,9 +47,9 @@ stage_changes as (
 final as (
 
     select
-        {{ surrogate_key(["'hubspot'", 'stage_changes.deal_id', 'stage_changes.change_number']) }}
+        {{ surrogate_key(['stage_changes.source_system', 'stage_changes.deal_id', 'stage_changes.change_number']) }}
             as opportunity_stage_id,
-        'hs_' || stage_changes.deal_id as opportunity_key,
+        {{ crm_key('stage_changes.deal_id') }} as opportunity_key,
         stage_changes.change_number as stage_entry_number,
         stage_changes.deal_stage_id,
         pipeline_stages.deal_stage_label,
@@ -68,7 +68,8 @@ final as (
         on stage_changes.deal_id = deals.deal_id
     left join stage_mapping
         on
-            deals.pipeline_id = stage_mapping.pipeline_id
+            stage_changes.source_system = stage_mapping.source_system
+            and deals.pipeline_id = stage_mapping.pipeline_id
             and stage_changes.deal_stage_id = stage_mapping.deal_stage_id
     left join pipeline_stages
         on

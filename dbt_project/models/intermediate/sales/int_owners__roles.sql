@@ -5,13 +5,13 @@ with
 
 owners as (
 
-    select * from {{ ref('stg_hubspot__owners') }}
+    select * from {{ ref('stg_crm__owners') }}
 
 ),
 
 owner_teams as (
 
-    select * from {{ ref('stg_hubspot__owner_teams') }}
+    select * from {{ ref('stg_crm__owner_teams') }}
 
 ),
 
@@ -30,7 +30,7 @@ teams as (
 final as (
 
     select
-        'hs_' || owners.owner_id as owner_key,
+        {{ crm_key('owners.owner_id') }} as owner_key,
         owners.owner_id as hubspot_owner_id,
         owners.user_id,
         owners.email,

@@ -23,7 +23,7 @@ calls as (
         call_direction as direction,
         cast(call_duration_ms / 1000 as integer) as duration_seconds,
         is_archived
-    from {{ ref('stg_hubspot__calls') }}
+    from {{ ref('stg_crm__calls') }}
 
 ),
 
@@ -41,7 +41,7 @@ meetings as (
         cast(null as varchar) as direction,
         cast(date_diff('second', meeting_start_at, meeting_end_at) as integer) as duration_seconds,
         is_archived
-    from {{ ref('stg_hubspot__meetings') }}
+    from {{ ref('stg_crm__meetings') }}
 
 ),
 
@@ -59,7 +59,7 @@ emails as (
         email_direction as direction,
         cast(null as integer) as duration_seconds,
         is_archived
-    from {{ ref('stg_hubspot__emails') }}
+    from {{ ref('stg_crm__emails') }}
 
 ),
 
@@ -105,10 +105,10 @@ final as (
         activities.activity_type || ':' || activities.engagement_id as activity_id,
         activities.activity_type,
         activities.engagement_id as hubspot_engagement_id,
-        'hs_' || activities.owner_id as owner_key,
+        {{ crm_key('activities.owner_id') }} as owner_key,
         resolved_contacts.contact_key,
         coalesce(resolved_contacts.contact_keys, []) as contact_keys,
-        case when len(activities.deal_ids) > 0 then 'hs_' || activities.deal_ids[1] end as opportunity_key,
+        case when len(activities.deal_ids) > 0 then {{ crm_key('activities.deal_ids[1]') }} end as opportunity_key,
         activities.occurred_at,
         activities.activity_title,
         activities.outcome,

@@ -4,7 +4,7 @@ with
 
 stages as (
 
-    select * from {{ ref('stg_hubspot__deal_pipeline_stages') }}
+    select * from {{ ref('stg_crm__deal_pipeline_stages') }}
 
 ),
 

@@ -1,5 +1,5 @@
 {#- Rep quotas per period, as staged, keyed by the owner key the core models use
-    ('hs_' || HubSpot owner id). -#}
+    (macro crm_key: 'hs_' or 'sf_' || the CRM owner id). -#}
 with
 
 quotas as (
@@ -11,7 +11,7 @@ quotas as (
 final as (
 
     select
-        'hs_' || owner_id as owner_key,
+        {{ crm_key('owner_id') }} as owner_key,
         *
     from quotas
 

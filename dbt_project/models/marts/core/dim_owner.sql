@@ -47,9 +47,9 @@ referenced as (
     union
     select owner_key from quotas
     union
-    select 'hs_' || hubspot_owner_id as owner_key from contacts
+    select {{ crm_key('hubspot_owner_id') }} as owner_key from contacts
     union
-    select 'hs_' || hubspot_owner_id as owner_key from accounts
+    select {{ crm_key('hubspot_owner_id') }} as owner_key from accounts
 
 ),
 

@@ -12,7 +12,6 @@ stages as (
 stage_mapping as (
 
     select * from {{ ref('sales_stage_mapping') }}
-    where source_system = 'hubspot'
 
 ),
 
@@ -31,7 +30,8 @@ final as (
     from stages
     left join stage_mapping
         on
-            stages.pipeline_id = stage_mapping.pipeline_id
+            stages.source_system = stage_mapping.source_system
+            and stages.pipeline_id = stage_mapping.pipeline_id
             and stages.deal_stage_id = stage_mapping.deal_stage_id
 
 )

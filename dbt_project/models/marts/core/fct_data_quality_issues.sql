@@ -172,7 +172,7 @@ issues as (
 
     select
         case when amount_usd is null then 'fx_rate_missing' else 'fx_rate_estimated' end as check_name,
-        'hubspot' as source,
+        {{ crm_of_key('opportunity_key') }} as source,
         'fct_opportunities' as object,
         'fct_opportunities' as record_table,
         opportunity_key as record_id,
@@ -213,7 +213,7 @@ issues as (
 
     select
         'unknown_owner' as check_name,
-        'hubspot' as source,
+        {{ crm_of_key('owner_references.owner_key') }} as source,
         'dim_owner' as object,
         owner_references.record_table,
         owner_references.record_id,
@@ -227,7 +227,7 @@ issues as (
 
     select
         'unknown_account' as check_name,
-        'hubspot' as source,
+        {{ crm_of_key('opportunities.opportunity_key') }} as source,
         'dim_account' as object,
         'fct_opportunities' as record_table,
         opportunities.opportunity_key as record_id,
@@ -241,7 +241,7 @@ issues as (
 
     select
         'unknown_stage' as check_name,
-        'hubspot' as source,
+        {{ crm_of_key('opportunity_key') }} as source,
         'dim_sales_stages' as object,
         'fct_opportunities' as record_table,
         opportunity_key as record_id,
@@ -254,7 +254,7 @@ issues as (
 
     select
         'merge_' || merge_resolution as check_name,
-        'hubspot' as source,
+        {{ crm_of_id('hubspot_contact_id') }} as source,
         'dim_contact' as object,
         'int_contacts__resolved' as record_table,
         hubspot_contact_id as record_id,

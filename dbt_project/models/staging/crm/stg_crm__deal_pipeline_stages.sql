@@ -1,0 +1,5 @@
+{#- CRM staging contract (docs/salesforce.md §4): HubSpot and Salesforce rows in one shape. -#}
+select
+    'hubspot' as source_system,
+    *
+from {{ ref('stg_hubspot__deal_pipeline_stages') }}
