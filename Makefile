@@ -7,6 +7,8 @@ INSTALLED := $(VENV)/.installed
 
 SCALE ?= default
 SEED ?= 42
+# CRM=salesforce: the demo company's CRM exports are Salesforce Bulk API CSVs (docs/salesforce.md).
+CRM ?= hubspot
 export CLOSEDLOOP_DATA_DIR ?= $(CURDIR)/data
 # LANDING=<folder>: `make run` reads your own vendor exports there instead of the demo company.
 export CLOSEDLOOP_LANDING_DIR ?= $(or $(LANDING),$(CLOSEDLOOP_DATA_DIR)/landing)
@@ -36,7 +38,7 @@ $(INSTALLED): pyproject.toml
 install: $(INSTALLED)
 
 demo: install
-	$(BIN)/python -m demo --scale $(SCALE) --seed $(SEED) --out $(CLOSEDLOOP_LANDING_DIR)
+	$(BIN)/python -m demo --scale $(SCALE) --seed $(SEED) --crm $(CRM) --out $(CLOSEDLOOP_LANDING_DIR)
 
 run: $(if $(LANDING),install,demo)
 	@mkdir -p $(CLOSEDLOOP_DAGSTER_STORAGE) $(CLOSEDLOOP_DAGSTER_LOGS)

@@ -1,4 +1,4 @@
-"""python -m demo --scale tiny|default|large --seed N --out data/landing"""
+"""python -m demo --scale tiny|default|large --seed N --out data/landing --crm hubspot|salesforce"""
 
 from __future__ import annotations
 
@@ -19,11 +19,19 @@ def main(argv: list[str] | None = None) -> None:
         default=None,
         help=f"share of records made dirty (default {C.DEFAULT_DIRT_RATE})",
     )
+    p.add_argument(
+        "--crm",
+        choices=("hubspot", "salesforce"),
+        default="hubspot",
+        help="the CRM the company's exports come from (default hubspot)",
+    )
     p.add_argument("--workers", type=int, default=None, help="processes (default: CPU count)")
     a = p.parse_args(argv)
-    s = generate(a.out, scale=a.scale, seed=a.seed, dirt_rate=a.dirt_rate, workers=a.workers)
+    s = generate(
+        a.out, scale=a.scale, seed=a.seed, dirt_rate=a.dirt_rate, workers=a.workers, crm=a.crm
+    )
     print(
-        f"demo company '{a.scale}' (seed {a.seed}) written to {s['out_dir']} "
+        f"demo company '{a.scale}' (seed {a.seed}, {a.crm}) written to {s['out_dir']} "
         f"in {s['elapsed_s']:.1f} s with {s['workers']} worker(s)"
     )
     print(f"{'source':<30}{'records':>14}{'bytes':>16}")

@@ -17,11 +17,13 @@ from .ads import simulate_ads
 from .shards import run_pages, run_shard, run_tasks
 from .timefmt import day_str
 from .truth import assemble, write_csv
-from .writers import google_ads, linkedin_ads, meta_ads, sendgrid, targets
+from .writers import google_ads, linkedin_ads, meta_ads, salesforce, sendgrid, targets
 from .writers.hubspot import OBJECTS, write_owners, write_pipelines
 
+CRMS = ("hubspot", "salesforce")
 GENERATED = (
     "hubspot",
+    "salesforce",
     "google_ads",
     "meta_ads",
     "linkedin_ads",
@@ -75,10 +77,13 @@ def generate(
     seed: int = 42,
     dirt_rate: float | None = None,
     workers: int | None = None,
+    crm: str = "hubspot",
 ) -> dict:
     started = time.perf_counter()
     if scale not in C.SCALES:
         raise ValueError(f"unknown scale {scale!r}; one of {sorted(C.SCALES)}")
+    if crm not in CRMS:
+        raise ValueError(f"unknown crm {crm!r}; one of {list(CRMS)}")
     rate = C.DEFAULT_DIRT_RATE if dirt_rate is None else dirt_rate
     sc = C.SCALES[scale]
     n_shards = sc["shards"]
@@ -223,6 +228,8 @@ def generate(
     with open(os.path.join(truth_dir, "totals.json"), "wb") as fh:
         fh.write(orjson.dumps(totals, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
     shutil.rmtree(tmp)
+    # Salesforce: the same company, translated from the HubSpot pages (which then go).
+    sf_counts = salesforce.translate(out_dir) if crm == "salesforce" else {}
 
     truth = _truth_counts(truth_dir)
     sources = {}
@@ -230,11 +237,14 @@ def generate(
         recs = sum(v["records_written"] for k, v in totals.items() if k.split("/")[0] == src)
         if src == "_truth":
             recs = sum(truth.values())
+        if src == "hubspot" and crm == "salesforce":
+            src, recs = "salesforce", sum(sf_counts.values())
         sources[src] = {"records": recs, "bytes": _bytes(os.path.join(out_dir, src))}
     return {
         "out_dir": out_dir,
         "scale": scale,
         "seed": seed,
+        "crm": crm,
         "dirt_rate": rate,
         "workers": workers,
         "elapsed_s": time.perf_counter() - started,

@@ -1,6 +1,7 @@
 """Ingestion settings from environment variables, with laptop defaults and no secrets.
 
-Per vendor: `CLOSEDLOOP_<VENDOR>_MODE=files|api` (default files), `<VENDOR>_API_BASE_URL`,
+Per vendor: `CLOSEDLOOP_<VENDOR>_MODE=files|api|fivetran` (default files; fivetran: the
+tables a Fivetran connector landed, see ingestion/fivetran/provider.py), `<VENDOR>_API_BASE_URL`,
 `<VENDOR>_API_VERSION` and the vendor's credential variables below. Tokens are only read from
 the environment. API-path tuning: `CLOSEDLOOP_ADS_START_DATE` / `_END_DATE` (report window),
 `CLOSEDLOOP_ADS_RESTATEMENT_DAYS` (default 3), `CLOSEDLOOP_API_MAX_ATTEMPTS` / `_BACKOFF` /
@@ -23,6 +24,8 @@ from ingestion.time_checks import TimeWindow
 # The vendors' real hosts; tests point *_API_BASE_URL at a local fake instead.
 DEFAULT_BASE_URLS = {
     "hubspot": "https://api.hubapi.com",
+    # Salesforce: the login host (token endpoint); the token names the org's instance URL.
+    "salesforce": "https://login.salesforce.com",
     "google_ads": "https://googleads.googleapis.com",
     "meta_ads": "https://graph.facebook.com",
     "linkedin_ads": "https://api.linkedin.com",
@@ -31,6 +34,13 @@ DEFAULT_BASE_URLS = {
 # Credential env vars per vendor (name in the config -> env var).
 TOKEN_VARS = {
     "hubspot": {"access_token": "HUBSPOT_ACCESS_TOKEN"},
+    "salesforce": {
+        "client_id": "SALESFORCE_CLIENT_ID",
+        "client_secret": "SALESFORCE_CLIENT_SECRET",
+        "access_token": "SALESFORCE_ACCESS_TOKEN",
+        "instance_url": "SALESFORCE_INSTANCE_URL",
+        "login_url": "SALESFORCE_LOGIN_URL",
+    },
     "google_ads": {
         "access_token": "GOOGLE_ADS_ACCESS_TOKEN",
         "developer_token": "GOOGLE_ADS_DEVELOPER_TOKEN",
@@ -44,6 +54,8 @@ TOKEN_VARS = {
     "sendgrid": {"api_key": "SENDGRID_API_KEY"},
 }
 API_CAPABLE = tuple(DEFAULT_BASE_URLS)
+# Sources that can also read the tables a Fivetran connector landed (ingestion/fivetran/).
+FIVETRAN_CAPABLE = ("hubspot", "salesforce", "google_ads", "meta_ads", "linkedin_ads")
 CSV_ENCODING_VAR = re.compile(r"CLOSEDLOOP_([A-Z0-9_]+)_CSV_ENCODING")
 
 
@@ -107,8 +119,9 @@ class IngestionConfig:
         for name in API_CAPABLE:
             up = name.upper()
             mode = env.get(f"CLOSEDLOOP_{up}_MODE", "files").strip().lower()
-            if mode not in ("files", "api"):
-                raise ValueError(f"CLOSEDLOOP_{up}_MODE must be 'files' or 'api', not {mode!r}")
+            modes = ("files", "api", "fivetran") if name in FIVETRAN_CAPABLE else ("files", "api")
+            if mode not in modes:
+                raise ValueError(f"CLOSEDLOOP_{up}_MODE must be one of {modes}, not {mode!r}")
             secrets = {k: env[v] for k, v in TOKEN_VARS[name].items() if env.get(v)}
             vendors[name] = VendorConfig(
                 name=name,

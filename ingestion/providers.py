@@ -39,10 +39,12 @@ class FilesProvider:
         layouts: Layout | tuple[Layout, ...],
         chunk_bytes: int,
         csv_encoding: str | None = None,
+        fields: tuple[str, ...] = (),
     ):
         self.landing, self.chunk_bytes = landing, chunk_bytes
         self.layouts = (layouts,) if isinstance(layouts, Layout) else tuple(layouts)
         self.csv_encoding = csv_encoding
+        self.fields = fields  # contract field paths (CSV headers match them case-insensitively)
 
     @classmethod
     def for_table(cls, contract, cfg: IngestionConfig) -> FilesProvider:
@@ -52,6 +54,7 @@ class FilesProvider:
             layouts_of(contract.name),
             cfg.chunk_bytes,
             cfg.csv_encoding(contract.source),
+            tuple(f.path for f in contract.fields),
         )
 
     def enums(self, contract) -> dict[str, tuple[str, ...]]:
@@ -67,7 +70,7 @@ class FilesProvider:
                 files = [f for f, _ in group]
                 yield Chunk(
                     fill=lambda con, files=files, layout=layout: load_records(
-                        con, files, layout, self.csv_encoding
+                        con, files, layout, self.csv_encoding, self.fields
                     ),
                     commit={f.rel: fp for f, fp in group},
                     min_records=min_records,

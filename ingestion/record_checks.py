@@ -17,6 +17,7 @@ from ingestion.contracts import (
     INT_STR,
     NON_NEGATIVE,
     POSITIVE,
+    SF_ID,
     Field,
     TableContract,
 )
@@ -61,6 +62,13 @@ def typed_value(f: Field, i: int) -> str:
     if f.type == "JSON":
         return f"CASE WHEN j{i} IS NOT NULL AND j{i} <> 'NULL' THEN f[{i}] END"
     text = f"CASE WHEN j{i} IN {SCALARS} THEN t{i} END"
+    if f.type == "BOOLEAN":
+        # Text booleans (CSV exports) are `true` / `false` only: DuckDB would also read
+        # 'yes', 't' or '1' as true; those are a wrong type, not a guess.
+        return (
+            f"CASE WHEN j{i} = 'VARCHAR' AND lower(trim(t{i})) NOT IN ('true', 'false') "
+            f"THEN NULL ELSE TRY_CAST({text} AS BOOLEAN) END"
+        )
     return text if f.type == "VARCHAR" else f"TRY_CAST({text} AS {f.type})"
 
 
@@ -168,6 +176,14 @@ def quarantine_checks(
                 (
                     f"v{i} IS NOT NULL AND NOT regexp_full_match(v{i}, '[0-9]+')",
                     f"'invalid_value: {f.path}=' || left(t{i}, 80)",
+                )
+            )
+        if SF_ID in f.rules:
+            out.append(
+                (
+                    f"v{i} IS NOT NULL AND NOT regexp_full_match(v{i}, "
+                    "'[A-Za-z0-9]{15}|[A-Za-z0-9]{18}')",
+                    f"'invalid_value: {f.path}=' || left(t{i}, 80) || ' is not a Salesforce Id'",
                 )
             )
         if EPOCH_TS in f.rules:

@@ -7,7 +7,7 @@ Tokens go in headers only, never in URLs, because the URL of a page is stored as
 
 from __future__ import annotations
 
-from dlt.sources.helpers.requests import Client
+from dlt.sources.helpers.requests import Client, Session
 from dlt.sources.helpers.rest_client import RESTClient
 from dlt.sources.helpers.rest_client.auth import BearerTokenAuth
 from dlt.sources.helpers.rest_client.client import PageData
@@ -29,22 +29,29 @@ def secret(vendor: VendorConfig, name: str) -> str:
     return value
 
 
-def rest_client(
-    vendor: VendorConfig,
-    token: str,
-    headers: dict[str, str] | None = None,
-) -> RESTClient:
+def session(vendor: VendorConfig) -> Session:
+    """A requests session that retries connection errors, 429 and 5xx (the shared policy)."""
     http = vendor.http
-    # raise_for_status off in the session: RESTClient raises itself (after the retries).
-    session = Client(
+    # raise_for_status off: the callers raise themselves (after the retries).
+    return Client(
         request_timeout=http.timeout,
         raise_for_status=False,
         request_max_attempts=http.max_attempts,
         request_backoff_factor=http.backoff_factor,
         request_max_retry_delay=http.max_retry_delay,
     ).session
+
+
+def rest_client(
+    vendor: VendorConfig,
+    token: str,
+    headers: dict[str, str] | None = None,
+) -> RESTClient:
     return RESTClient(
-        base_url=vendor.base_url, headers=headers, auth=BearerTokenAuth(token), session=session
+        base_url=vendor.base_url,
+        headers=headers,
+        auth=BearerTokenAuth(token),
+        session=session(vendor),
     )
 
 

@@ -6,7 +6,7 @@ from API pages, so the API path shares validation, quarantine and loading with t
 
 from __future__ import annotations
 
-from ingestion.api import google_ads, hubspot, linkedin_ads, meta_ads, sendgrid
+from ingestion.api import google_ads, hubspot, linkedin_ads, meta_ads, salesforce, sendgrid
 from ingestion.api.provider import ApiProvider
 from ingestion.config import VendorConfig
 from ingestion.contracts import TableContract
@@ -16,6 +16,7 @@ FILES_ONLY = {"sendgrid__events"}
 
 READERS = {
     **hubspot.READERS,
+    **salesforce.READERS,
     **google_ads.READERS,
     **meta_ads.READERS,
     **linkedin_ads.READERS,

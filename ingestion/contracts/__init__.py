@@ -9,7 +9,16 @@ source-specific `if`s live anywhere else.
 
 from __future__ import annotations
 
-from ingestion.contracts import google_ads, hubspot, linkedin_ads, meta_ads, sendgrid, targets, web
+from ingestion.contracts import (
+    google_ads,
+    hubspot,
+    linkedin_ads,
+    meta_ads,
+    salesforce,
+    sendgrid,
+    targets,
+    web,
+)
 from ingestion.contracts.fields import (
     DATE,
     DECIMAL_STR,
@@ -20,6 +29,7 @@ from ingestion.contracts.fields import (
     ISO_TS,
     NON_NEGATIVE,
     POSITIVE,
+    SF_ID,
     TYPES,
     Derived,
     Field,
@@ -39,6 +49,7 @@ __all__ = [
     "ISO_TS",
     "NON_NEGATIVE",
     "POSITIVE",
+    "SF_ID",
     "SOURCES",
     "TYPES",
     "Derived",
@@ -51,6 +62,7 @@ __all__ = [
 # One module per vendor; the order here is the order of CONTRACTS (and of SOURCES).
 CONTRACTS: tuple[TableContract, ...] = (
     *hubspot.CONTRACTS,
+    *salesforce.CONTRACTS,
     *google_ads.CONTRACTS,
     *meta_ads.CONTRACTS,
     *linkedin_ads.CONTRACTS,

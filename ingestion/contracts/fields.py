@@ -19,6 +19,7 @@ FUTURE_OK = "future_ok"  # a planned time (expected close, scheduled send): no f
 NON_NEGATIVE = "non_negative"  # a number (or decimal string) >= 0
 POSITIVE = "positive"  # a number (or decimal string) > 0
 DIGITS = "digits"  # an id made of digits only
+SF_ID = "salesforce_id"  # a Salesforce record Id: 15 or 18 characters [A-Za-z0-9]
 INT_STR = "int_string"  # an integer sent as a string (Google int64, Meta counts)
 DECIMAL_STR = "decimal_string"  # a decimal number sent as a string (HubSpot amount, spend)
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ingestion.contracts.salesforce import OBJECTS as SALESFORCE_OBJECTS
+from ingestion.contracts.salesforce import table_name as salesforce_table
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -22,6 +25,8 @@ class Layout:
     # A JSON array of pages is a stream body (googleAds:searchStream): every page's records.
     stream: bool = False
     transform: str | None = None  # name in ingestion.files.transforms.TRANSFORMS
+    # CSV: an empty cell is a null (exports that cannot tell the two apart, e.g. Salesforce).
+    empty_null: bool = False
 
 
 def _google(pattern: str) -> Layout:
@@ -35,6 +40,11 @@ LAYOUTS: dict[str, Layout] = {
     },
     "hubspot__owners": Layout("hubspot/owners/page-*.json", "json_page", "results"),
     "hubspot__deal_pipelines": Layout("hubspot/pipelines/deals.json", "json_page", "results"),
+    # Bulk API 2.0 result parts / Data Loader extracts, one folder per object.
+    **{
+        salesforce_table(o): Layout(f"salesforce/{o}/*.csv", "csv", empty_null=True)
+        for o in SALESFORCE_OBJECTS
+    },
     "google_ads__campaign_report": _google("google_ads/campaign_report/*/*/page-*.json"),
     "meta_ads__insights": Layout("meta_ads/insights/*/*/page-*.json", "json_page", "data"),
     "linkedin_ads__accounts": Layout("linkedin_ads/accounts.json", "json_page", "elements"),
@@ -59,6 +69,11 @@ ALTERNATES: dict[str, tuple[Layout, ...]] = {
             Layout(_V1_ENGAGEMENTS, "json_page", "results", transform=f"hubspot_v1_{o}"),
         )
         for o in ("calls", "meetings", "emails")
+    },
+    # One extract per object at the top of the folder.
+    **{
+        salesforce_table(o): (Layout(f"salesforce/{o}.csv", "csv", empty_null=True),)
+        for o in SALESFORCE_OBJECTS
     },
     # The ECB's reference rates as published: wide, EUR base.
     "targets__fx_rates": (Layout("targets/eurofxref-hist.csv", "csv", transform="ecb_fx"),),

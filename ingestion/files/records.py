@@ -26,8 +26,21 @@ from ingestion.files.transforms import apply_transform
 log = logging.getLogger(__name__)
 
 
+def contract_header(header: list[str], fields: tuple[str, ...]) -> list[str]:
+    """A CSV header with each name that equals a contract field case-insensitively (and is
+    not already one exactly) replaced by the field: Data Loader writes `ID`, `CONVERTEDCONTACTID`
+    for `Id`, `ConvertedContactId`. Other names stay as they are (undeclared: `_extra`)."""
+    exact = set(fields)
+    folded = {f.casefold(): f for f in fields}
+    return [h if h in exact else folded.get(h.casefold(), h) for h in header]
+
+
 def _csv(
-    con: duckdb.DuckDBPyConnection, files: list[LandingFile], encoding: str | None
+    con: duckdb.DuckDBPyConnection,
+    files: list[LandingFile],
+    encoding: str | None,
+    fields: tuple[str, ...] = (),
+    empty_null: bool = False,
 ) -> list[tuple[str, str]]:
     rels, locs, payloads, bad = [], [], [], []
     for f in files:
@@ -44,6 +57,7 @@ def _csv(
         if not header:
             bad.append((f.rel, "empty CSV (no header)"))
             continue
+        header = contract_header(header, fields)
         for row in rows:
             if not row:
                 continue
@@ -53,7 +67,8 @@ def _csv(
                 # Not an object: the validator quarantines it as unparseable, payload kept.
                 payloads.append(",".join(row))
             else:
-                payloads.append(orjson.dumps(dict(zip(header, row, strict=True))).decode())
+                values = [None if v == "" else v for v in row] if empty_null else row
+                payloads.append(orjson.dumps(dict(zip(header, values, strict=True))).decode())
     records_table(con, rels, locs, payloads)
     return bad
 
@@ -110,9 +125,11 @@ def _read(
     files: list[LandingFile],
     layout: Layout,
     encoding: str | None = None,
+    fields: tuple[str, ...] = (),
 ) -> list[tuple[str, str]]:
     if layout.format == "csv":
-        return _csv(con, files, encoding)
+        # A transform's input is the vendor's own shape, not the contract's: left as read.
+        return _csv(con, files, encoding, () if layout.transform else fields, layout.empty_null)
     plain = [f for f in files if not f.gzipped]
     packed = [f for f in files if f.gzipped]
     if not packed:
@@ -131,13 +148,15 @@ def load_records(
     files: list[LandingFile],
     layout: Layout,
     csv_encoding: str | None = None,
+    fields: tuple[str, ...] = (),
 ) -> list[tuple[str, str]]:
     """Fill `recs` from `files`; return (file, reason) of the files that could not be read.
 
+    `fields`: the contract's field paths, which CSV headers match case-insensitively.
     One DuckDB pass reads the whole group; when it fails (bad encoding, unreadable file),
     the files are read one by one so that a single bad file cannot stop the others.
     """
-    bad = _read_all(con, files, layout, csv_encoding)
+    bad = _read_all(con, files, layout, csv_encoding, fields)
     if layout.transform:
         apply_transform(con, layout.transform)
     return bad
@@ -148,9 +167,10 @@ def _read_all(
     files: list[LandingFile],
     layout: Layout,
     encoding: str | None,
+    fields: tuple[str, ...] = (),
 ) -> list[tuple[str, str]]:
     try:
-        return _read(con, files, layout, encoding)
+        return _read(con, files, layout, encoding, fields)
     except (duckdb.Error, OSError) as exc:
         if len(files) == 1:
             return _unreadable(con, files[0], exc)
@@ -161,7 +181,7 @@ def _read_all(
     )
     for f in files:
         try:
-            bad.extend(_read(con, [f], layout, encoding))
+            bad.extend(_read(con, [f], layout, encoding, fields))
         except (duckdb.Error, OSError) as exc:
             bad.extend(_unreadable(con, f, exc))
             continue

@@ -12,7 +12,7 @@ from ingestion.config import IngestionConfig
 from ingestion.contracts import contracts_of
 from ingestion.pipeline import run_vendor
 
-VENDORS = ("HUBSPOT", "GOOGLE_ADS", "META_ADS", "LINKEDIN_ADS", "SENDGRID")
+VENDORS = ("HUBSPOT", "SALESFORCE", "GOOGLE_ADS", "META_ADS", "LINKEDIN_ADS", "SENDGRID")
 
 
 def point_at(monkeypatch, api, landing: Path) -> None:
@@ -24,6 +24,8 @@ def point_at(monkeypatch, api, landing: Path) -> None:
     meta = sorted(p.name for p in (landing / "meta_ads" / "insights").iterdir())
     for name, value in {
         "HUBSPOT_ACCESS_TOKEN": t["hubspot"],
+        "SALESFORCE_CLIENT_ID": t["salesforce_client_id"],
+        "SALESFORCE_CLIENT_SECRET": t["salesforce_client_secret"],
         "GOOGLE_ADS_ACCESS_TOKEN": t["google_ads"],
         "GOOGLE_ADS_DEVELOPER_TOKEN": t["google_ads_developer_token"],
         "GOOGLE_ADS_CUSTOMER_IDS": ",".join(google),
@@ -76,7 +78,7 @@ def rows(data: Path, table: str, exclude: tuple[str, ...] = ()) -> dict[tuple, t
     """key -> the other columns (lineage excluded), JSON normalized."""
     contract = next(
         c
-        for v in ("hubspot", "google_ads", "meta_ads", "linkedin_ads", "sendgrid")
+        for v in ("hubspot", "salesforce", "google_ads", "meta_ads", "linkedin_ads", "sendgrid")
         for c in contracts_of(v)
         if c.name == table
     )

@@ -80,6 +80,6 @@ def env(tmp_path, tiny_landing, monkeypatch) -> Env:
     monkeypatch.setenv("CLOSEDLOOP_LANDING_DIR", str(landing))
     monkeypatch.setenv("CLOSEDLOOP_WAREHOUSE", str(data / "warehouse.duckdb"))
     monkeypatch.setenv("CLOSEDLOOP_DLT_DIR", str(data / "dlt"))
-    for vendor in ("HUBSPOT", "GOOGLE_ADS", "META_ADS", "LINKEDIN_ADS", "SENDGRID"):
+    for vendor in ("HUBSPOT", "SALESFORCE", "GOOGLE_ADS", "META_ADS", "LINKEDIN_ADS", "SENDGRID"):
         monkeypatch.delenv(f"CLOSEDLOOP_{vendor}_MODE", raising=False)
     return Env(landing, data)

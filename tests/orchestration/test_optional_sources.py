@@ -28,7 +28,7 @@ from tests.support.real_inputs import pipeline_env, run_dbt
 from tests.support.tiny_pipeline import _env
 
 REPO = Path(__file__).resolve().parents[2]
-ABSENT = ("meta_ads", "linkedin_ads", "sendgrid", "web")  # in SOURCES order
+ABSENT = ("salesforce", "meta_ads", "linkedin_ads", "sendgrid", "web")  # in SOURCES order
 
 
 @dataclass

@@ -41,7 +41,7 @@ def demo(tmp_path_factory) -> tuple[Warehouse, Path]:
         )
         assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     warehouse = Warehouse(path=data / "warehouse.duckdb", target=root / "dbt_target")
-    run = warehouse.dbt("build", "--select", "staging")
+    run = warehouse.dbt("build", "--select", "+staging")
     assert run.returncode == 0, run.output[-5000:]
     assert not run.failures(), run.failures()
     return warehouse, landing / "_truth"

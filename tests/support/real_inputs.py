@@ -19,7 +19,7 @@ from pathlib import Path
 from tests.support.tiny_pipeline import TinyBuild, _env
 
 REPO = Path(__file__).resolve().parents[2]
-VENDOR_MODES = ("HUBSPOT", "GOOGLE_ADS", "META_ADS", "LINKEDIN_ADS", "SENDGRID")
+VENDOR_MODES = ("HUBSPOT", "SALESFORCE", "GOOGLE_ADS", "META_ADS", "LINKEDIN_ADS", "SENDGRID")
 
 
 def load_raw(workdir: Path, landing: Path, extra_env: dict[str, str] | None = None) -> Path:

@@ -12,7 +12,7 @@
 {% macro attribution_touch_types() -%}
     {{ return(var('attribution_touch_types', [
         'ad_click', 'web_session', 'form_submission', 'email_click',
-        'event_attendance', 'sales_meeting', 'sales_call'
+        'event_attendance', 'sales_meeting', 'sales_call', 'campaign_response'
     ])) }}
 {%- endmacro %}
 

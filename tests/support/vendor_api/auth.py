@@ -7,6 +7,9 @@ import hmac
 # Keys are the names ingestion uses for the sources; Google Ads needs two secrets.
 DEFAULT_TOKENS: dict[str, str] = {
     "hubspot": "hubspot-test-token",
+    # Salesforce: the connected app's client credentials; access tokens are issued by the fake.
+    "salesforce_client_id": "salesforce-test-client-id",
+    "salesforce_client_secret": "salesforce-test-client-secret",
     "google_ads": "google-ads-test-access-token",
     "google_ads_developer_token": "google-ads-test-developer-token",
     "meta_ads": "meta-test-access-token",

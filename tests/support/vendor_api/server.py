@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 from urllib.parse import urlsplit
 
-from . import auth, google_ads, hubspot, linkedin_ads, meta_ads, sendgrid
+from . import auth, google_ads, hubspot, linkedin_ads, meta_ads, salesforce, sendgrid
 from .landing import LandingStore
 from .protocol import ApiError, Context, Request, Response, Vendor, json_response
 
 VENDORS: tuple[Vendor, ...] = (
     hubspot.VENDOR,
+    salesforce.VENDOR,
     google_ads.VENDOR,
     meta_ads.VENDOR,
     linkedin_ads.VENDOR,

@@ -1,6 +1,7 @@
 {#- Campaigns the platforms themselves know: ad campaigns, SendGrid single sends and the
-    nurture programs they belong to (category `nurture-<program>`). Ad campaigns with
-    spend that the platform does not list are here too, flagged is_unknown_member. -#}
+    nurture programs they belong to (category `nurture-<program>`), and CRM campaigns
+    (Salesforce: webinars, events, content syndication). Ad campaigns with spend that the
+    platform does not list are here too, flagged is_unknown_member. -#}
 with
 
 ad_campaigns as (
@@ -67,6 +68,26 @@ nurture_programs as (
 
 ),
 
+crm_campaigns as (
+
+    select
+        {{ campaign_key('source_system', 'campaign_id') }} as campaign_key,
+        source_system as platform,
+        'crm_campaign' as campaign_type,
+        campaign_id,
+        campaign_name,
+        cast(null as varchar) as ad_account_id,
+        cast(null as varchar) as currency_code,
+        cast(null as varchar) as nurture_program,
+        case when parent_campaign_id is not null
+                then {{ campaign_key('source_system', 'parent_campaign_id') }}
+        end as parent_campaign_key,
+        false as is_unknown_member
+    from {{ ref('stg_crm__campaigns') }}
+    where not is_archived
+
+),
+
 unioned as (
 
     select * from ad_campaigns
@@ -74,6 +95,8 @@ unioned as (
     select * from single_send_campaigns
     union all
     select * from nurture_programs
+    union all
+    select * from crm_campaigns
 
 )
 

@@ -1,6 +1,7 @@
 {#- Every touch of every source in one shape, before channel and campaign assignment:
     web sessions and forms, email clicks and human opens (machine opens are no touch),
-    and reps' calls and meetings (one touch per contact on the engagement). -#}
+    reps' calls and meetings (one touch per contact on the engagement), and CRM campaign
+    responses (Salesforce campaign members). -#}
 with
 
 web as (
@@ -18,6 +19,12 @@ email_events as (
 activities as (
 
     select * from {{ ref('int_sales__activities') }}
+
+),
+
+campaign_touches as (
+
+    select * from {{ ref('int_touchpoints__campaign_members') }}
 
 ),
 
@@ -113,6 +120,8 @@ unioned as (
     select * from email_touches
     union all
     select * from sales_touches
+    union all
+    select * from campaign_touches
 
 ),
 

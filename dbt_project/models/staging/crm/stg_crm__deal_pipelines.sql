@@ -3,3 +3,7 @@ select
     'hubspot' as source_system,
     *
 from {{ ref('stg_hubspot__deal_pipelines') }}
+
+union all by name
+
+select * from {{ ref('stg_salesforce__deal_pipelines') }}

@@ -3,3 +3,7 @@ select
     'hubspot' as source_system,
     *
 from {{ ref('stg_hubspot__owner_teams') }}
+
+union all by name
+
+select * from {{ ref('stg_salesforce__owner_teams') }}

@@ -1,0 +1,43 @@
+{#- Salesforce DatedConversionRate, 1:1 with raw.salesforce__dated_conversion_rate: the newest version of each Id
+    (highest SystemModstamp), typed; names stay the raw (API field) names. -#}
+with
+
+source as (
+
+    select * from {{ source('raw', 'salesforce__dated_conversion_rate') }}
+    {{ deduplicate('id', salesforce_newest_version_first()) }}
+
+),
+
+renamed as (
+
+    select
+        ---------- ids
+        cast(id as varchar) as id,
+
+        ---------- strings
+        {{ salesforce_text('iso_code') }} as iso_code,
+
+        ---------- numerics
+        {{ try_cast(salesforce_text('conversion_rate'), 'decimal(18, 9)') }} as conversion_rate,
+
+        ---------- dates
+        {{ salesforce_date('start_date') }} as start_date,
+        {{ salesforce_date('next_start_date') }} as next_start_date,
+
+        ---------- timestamps
+        {{ salesforce_timestamp('created_date') }} as created_date,
+        {{ salesforce_timestamp('last_modified_date') }} as last_modified_date,
+        {{ salesforce_timestamp('system_modstamp') }} as system_modstamp,
+
+        ---------- lineage
+        _extra,
+        _source,
+        _batch_id,
+        {{ tz_to_utc_timestamp('_loaded_at') }} as _loaded_at,
+        _file
+    from source
+
+)
+
+select * from renamed

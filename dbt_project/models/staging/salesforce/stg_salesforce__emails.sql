@@ -1,0 +1,47 @@
+{#- 1:1 sales emails logged by reps: Tasks with TaskSubtype 'Email', in the columns of
+    stg_hubspot__emails (WhoId, WhatId, AccountId as for calls). Salesforce records no
+    direction on an email task: email_direction is NULL. -#}
+with
+
+tasks as (
+
+    select * from {{ ref('base_salesforce__task') }}
+    where task_subtype = 'Email'
+
+),
+
+renamed as (
+
+    select
+        'salesforce' as source_system,
+
+        ---------- ids
+        id as email_id,
+        owner_id,
+        {{ salesforce_id_list('who_id') }} as contact_ids,
+        {{ salesforce_id_list("case when starts_with(what_id, '006') then what_id end") }} as deal_ids,
+        {{ salesforce_id_list('account_id') }} as company_ids,
+
+        ---------- strings
+        cast(null as varchar) as email_direction,
+        subject as email_subject,
+        status as email_status,
+
+        ---------- booleans
+        coalesce(is_deleted, false) as is_archived,
+
+        ---------- timestamps
+        coalesce(completed_date_time, cast(activity_date as timestamp)) as occurred_at,
+        created_date as created_at,
+        last_modified_date as updated_at,
+
+        ---------- lineage
+        _source,
+        _batch_id,
+        _loaded_at,
+        _file
+    from tasks
+
+)
+
+select * from renamed
