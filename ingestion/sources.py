@@ -12,6 +12,10 @@ from ingestion.resources import RunStats, table_resource
 
 
 def provider_for(contract: TableContract, cfg: IngestionConfig):
+    if cfg.mode(contract.source) == "fivetran":
+        from ingestion.fivetran.provider import FivetranProvider  # lazily, as the API path
+
+        return FivetranProvider.for_table(contract)
     if cfg.mode(contract.source) == "api":
         from ingestion.api import registry  # imported lazily: the files path needs no HTTP
 
