@@ -79,7 +79,8 @@ crm_campaigns as (
         cast(null as varchar) as ad_account_id,
         cast(null as varchar) as currency_code,
         cast(null as varchar) as nurture_program,
-        case when parent_campaign_id is not null
+        case
+            when parent_campaign_id is not null
                 then {{ campaign_key('source_system', 'parent_campaign_id') }}
         end as parent_campaign_key,
         false as is_unknown_member
