@@ -66,6 +66,14 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "EventSubtype", "ActivityDateTime", "StartDateTime", "EndDateTime",
         "DurationInMinutes", "Meeting_Outcome__c", *_AUDIT,
     ),
+    "TaskRelation": (
+        "Id", "IsDeleted", "TaskId", "RelationId", "IsWhat", "AccountId", "CreatedDate",
+        "CreatedById", "LastModifiedDate", "SystemModstamp",
+    ),
+    "EventRelation": (
+        "Id", "IsDeleted", "EventId", "RelationId", "IsParent", "IsInvitee", "IsWhat", "Status",
+        "RespondedDate", "Response", "AccountId", *_AUDIT,
+    ),
     "User": (
         "Id", "Username", "Email", "FirstName", "LastName", "Name", "IsActive", "UserRoleId",
         "Title", *_AUDIT,

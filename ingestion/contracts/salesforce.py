@@ -99,6 +99,15 @@ OBJECTS: dict[str, tuple[str, ...]] = {
         *("EventSubtype", "ActivityDateTime", "StartDateTime", "EndDateTime"),
         *("DurationInMinutes", "Meeting_Outcome__c", *_AUDIT),
     ),
+    # Shared activities: every person (and the WhatId) of a Task / Event, WhoId included.
+    "TaskRelation": (
+        *("Id", "IsDeleted", "TaskId", "RelationId", "IsWhat", "AccountId", "CreatedDate"),
+        *("CreatedById", "LastModifiedDate", "SystemModstamp"),
+    ),
+    "EventRelation": (
+        *("Id", "IsDeleted", "EventId", "RelationId", "IsParent", "IsInvitee", "IsWhat"),
+        *("Status", "RespondedDate", "Response", "AccountId", *_AUDIT),
+    ),
     "User": (
         *("Id", "Username", "Email", "FirstName", "LastName", "Name", "IsActive"),
         *("UserRoleId", "Title", *_AUDIT),
@@ -117,12 +126,13 @@ OBJECTS: dict[str, tuple[str, ...]] = {
 
 BOOLEANS = frozenset(
     {"IsDeleted", "IsConverted", "IsClosed", "IsWon", "IsPrimary", "IsActive"}
-    | {"HasResponded", "IsCorporate"}
+    | {"HasResponded", "IsCorporate", "IsWhat", "IsParent", "IsInvitee"}
 )
 _TS, _PLANNED_TS = (ISO_TS,), (ISO_TS, FUTURE_OK)
 _DATE, _PLANNED_DATE = (DATE,), (DATE, FUTURE_OK)
 RULES: dict[str, tuple[str, ...]] = {
     **{n: _TS for n in (*_AUDIT, "CompletedDateTime", *_STAMPS, "Churn_Date__c")},
+    "RespondedDate": _TS,
     # Planned times: a scheduled meeting, an expected close, a campaign's run, the open end
     # of a dated exchange rate (9999-12-31).
     **{n: _PLANNED_TS for n in ("ActivityDateTime", "StartDateTime", "EndDateTime")},

@@ -51,3 +51,24 @@ def defects(truth) -> list[dict]:
 def bad_locations(defects) -> set[tuple[str, str]]:
     """(file, locator) of every malformed (quarantine-bound) record."""
     return {(d["file"], d["locator"]) for d in defects if d["defect"] in MALFORMED_KINDS}
+
+
+@pytest.fixture(scope="session")
+def sf(tmp_path_factory) -> Path:
+    """The same tiny company written for Salesforce (`--crm salesforce`)."""
+    out = tmp_path_factory.mktemp("tiny-sf") / "landing"
+    generate(out, scale="tiny", seed=42, crm="salesforce")
+    return out
+
+
+@pytest.fixture(scope="session")
+def objects(sf) -> dict[str, list[dict]]:
+    """Salesforce object -> its rows, from every CSV part."""
+    out = {}
+    for folder in sorted((sf / "salesforce").iterdir()):
+        rows = []
+        for part in sorted(folder.glob("*.csv")):
+            with open(part, newline="", encoding="utf-8") as fh:
+                rows += list(csv.DictReader(fh))
+        out[folder.name] = rows
+    return out

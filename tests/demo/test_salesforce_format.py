@@ -22,8 +22,9 @@ TS = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$")
 DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 ID_PREFIX = dict(
     Lead="00Q", Contact="003", Account="001", Opportunity="006", User="005", Task="00T",
-    Event="00U", OpportunityHistory="00k", OpportunityContactRole="00K", LeadHistory="017",
-    ContactHistory="017", OpportunityFieldHistory="017", UserRole="00E",
+    Event="00U", OpportunityHistory="008", OpportunityContactRole="00K", LeadHistory="017",
+    ContactHistory="017", OpportunityFieldHistory="017", UserRole="00E", TaskRelation="0RT",
+    EventRelation="0RE",
 )  # fmt: skip
 # The picklist labels of docs/salesforce.md §5.
 LIFECYCLE_LABELS = (
@@ -53,6 +54,9 @@ REFERENCE_PREFIX = {
     "WhoId": ("00Q", "003"),
     "WhatId": ("006",),
     "UserRoleId": ("00E",),
+    "TaskId": ("00T",),
+    "EventId": ("00U",),
+    "RelationId": ("00Q", "003", "006"),
 }
 
 
@@ -84,22 +88,6 @@ def id_checksum(id15: str) -> str:
 def read_csv(path: Path) -> list[dict]:
     with open(path, newline="", encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
-
-
-@pytest.fixture(scope="module")
-def sf(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("tiny-sf") / "landing"
-    generate(out, scale="tiny", seed=42, crm="salesforce")
-    return out
-
-
-@pytest.fixture(scope="module")
-def objects(sf) -> dict[str, list[dict]]:
-    root = sf / "salesforce"
-    out = {}
-    for folder in sorted(root.iterdir()):
-        out[folder.name] = [r for p in sorted(folder.glob("*.csv")) for r in read_csv(p)]
-    return out
 
 
 def test_layout_is_salesforce_only(sf):

@@ -199,9 +199,9 @@ DEAL_ROWS = {
             1,
         ],
     ],
-    "staging.stg_hubspot__deal_property_history": DEAL_HISTORY,
-    "staging.stg_hubspot__deal_pipeline_stages": [
-        ["default", stage, stage, order, p, closed]
+    "staging.stg_crm__deal_property_history": [[*row, "hubspot"] for row in DEAL_HISTORY],
+    "staging.stg_crm__deal_pipeline_stages": [
+        ["default", stage, stage, order, p, closed, "hubspot"]
         for order, (stage, p, closed) in enumerate(
             [
                 ("qualificationcall", 0.1, False),

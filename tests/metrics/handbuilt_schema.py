@@ -63,14 +63,16 @@ DDL = {
         "conversion_stage varchar, credited_conversions double, credited_amount_usd double, "
         "spend_usd double"
     ),
-    "staging.stg_hubspot__deal_property_history": (
+    # The CRM staging contract (docs/salesforce.md §4) the intermediate models read.
+    "staging.stg_crm__deal_property_history": (
         "deal_id varchar, property_name varchar, change_number integer, property_value varchar, "
-        "valid_from timestamp, valid_to timestamp"
+        "valid_from timestamp, valid_to timestamp, source_system varchar"
     ),
-    "staging.stg_hubspot__deals": ("deal_id varchar, is_archived boolean"),
-    "staging.stg_hubspot__deal_pipeline_stages": (
+    "staging.stg_crm__deals": ("deal_id varchar, is_archived boolean, source_system varchar"),
+    "staging.stg_crm__deal_pipeline_stages": (
         "pipeline_id varchar, deal_stage_id varchar, deal_stage_label varchar, "
-        "display_order integer, probability decimal(9,6), is_closed boolean"
+        "display_order integer, probability decimal(9,6), is_closed boolean, "
+        "source_system varchar"
     ),
     "staging.stg_targets__quotas": (
         "owner_id varchar, period_start date, period_end date, quota_amount decimal(18,6), "

@@ -104,15 +104,24 @@ def test_won_deals_and_won_revenue_equal_the_truth(salesforce_run):
     assert Decimal(revenue) == sum(Decimal(d["amount_usd"]) for d in won)
 
 
-def test_the_printed_funnel_velocity_and_sales_are_those_of_the_hubspot_build(salesforce_run, tiny):
-    assert tiny.dbt_returncode == 0, tiny.dbt_output[-3000:]
-    with duckdb.connect(str(tiny.warehouse), read_only=True) as hubspot:
-        expected = [summary.funnel(hubspot), summary.velocity(hubspot), summary.sales(hubspot)]
-    with duckdb.connect(str(salesforce_run.warehouse), read_only=True) as salesforce:
-        actual = [
-            summary.funnel(salesforce),
-            summary.velocity(salesforce),
-            summary.sales(salesforce),
+def _printed(warehouse: Path) -> list[list[str]]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return [
+            summary.funnel(con),
+            summary.velocity(con),
+            summary.sales(con),
+            summary.top_channels(con),
         ]
-    assert actual == expected
+
+
+def test_the_printed_funnel_velocity_sales_and_channels_are_those_of_the_hubspot_build(
+    salesforce_run, tiny
+):
+    """Shared activities (TaskRelation / EventRelation) give every contact of a call, email
+    or meeting its sales touch, as HubSpot's associations do: the revenue per channel of
+    every attribution model is the same too."""
+    assert tiny.dbt_returncode == 0, tiny.dbt_output[-3000:]
+    expected = _printed(tiny.warehouse)
+    assert _printed(salesforce_run.warehouse) == expected
     assert len(expected[0]) > 5  # the funnel has its stage rows, not just a header
+    assert len(expected[3]) > 2  # the channel table has channel rows

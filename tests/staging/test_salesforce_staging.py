@@ -19,6 +19,7 @@ from tests.staging.conftest import Warehouse
 LEAD, LEAD2, CONTACT = "00Q000000000001AAA", "00Q000000000002AAA", "003000000000001AAA"
 ACCOUNT, OPP = "001000000000001AAA", "006000000000001AAA"
 USER, ROLE, CAMPAIGN = "005000000000001AAA", "00E000000000001AAA", "701000000000001AAA"
+TASK1, TASK3, EVENT = "00T000000000001AAA", "00T000000000003AAA", "00U000000000001AAA"
 SF = "2025-01-02T10:00:00.000+0000"
 
 ROWS: dict[str, list[dict]] = {
@@ -65,12 +66,36 @@ ROWS: dict[str, list[dict]] = {
          "role": "Decision Maker", "is_primary": True, "system_modstamp": SF},
     ],
     "task": [
-        {"id": "00T000000000001AAA", "task_subtype": "Call", "who_id": LEAD, "what_id": OPP,
+        {"id": TASK1, "task_subtype": "Call", "who_id": LEAD, "what_id": OPP,
          "subject": "Intro", "call_type": "Outbound", "call_duration_in_seconds": "120",
          "activity_date": "2025-01-25", "system_modstamp": SF},
         {"id": "00T000000000002AAA", "task_subtype": "Email", "who_id": CONTACT,
          "what_id": ACCOUNT, "completed_date_time": "2025-02-03T11:30:00.000+0000",
          "system_modstamp": SF},
+        {"id": TASK3, "task_subtype": "Call", "who_id": LEAD2, "what_id": OPP,
+         "activity_date": "2025-03-05", "system_modstamp": SF},
+    ],
+    # Shared activities: TASK3's people are its relations, the WhoId first (LEAD2 sorts
+    # after CONTACT); the WhatId and a deleted relation are not people.
+    "task_relation": [
+        {"id": "0RT000000000001AAA", "task_id": TASK3, "relation_id": CONTACT,
+         "is_what": False, "system_modstamp": SF},
+        {"id": "0RT000000000002AAA", "task_id": TASK3, "relation_id": LEAD2,
+         "is_what": False, "system_modstamp": SF},
+        {"id": "0RT000000000003AAA", "task_id": TASK3, "relation_id": OPP, "is_what": True,
+         "system_modstamp": SF},
+        {"id": "0RT000000000004AAA", "task_id": TASK3, "relation_id": LEAD, "is_what": False,
+         "is_deleted": True, "system_modstamp": SF},
+    ],
+    "event": [{"id": EVENT, "who_id": LEAD2, "start_date_time": SF, "system_modstamp": SF}],
+    # An invited contact is a person of the meeting, an invited user is not.
+    "event_relation": [
+        {"id": "0RE000000000001AAA", "event_id": EVENT, "relation_id": USER, "is_what": False,
+         "is_parent": False, "is_invitee": True, "system_modstamp": SF},
+        {"id": "0RE000000000002AAA", "event_id": EVENT, "relation_id": CONTACT,
+         "is_what": False, "is_parent": False, "is_invitee": True, "system_modstamp": SF},
+        {"id": "0RE000000000003AAA", "event_id": EVENT, "relation_id": LEAD2, "is_what": False,
+         "is_parent": True, "is_invitee": False, "system_modstamp": SF},
     ],
     "user": [{"id": USER, "email": " Rep@Acme.example", "is_active": True,
               "user_role_id": ROLE, "system_modstamp": SF}],
@@ -182,7 +207,7 @@ def test_deal_company_domain_activities_and_owner(built):
     ) == [(OPP, CONTACT, "Decision Maker")]
     assert built.query(
         "select contact_ids, deal_ids, call_duration_ms, call_direction, occurred_at"
-        " from staging.stg_salesforce__calls"
+        f" from staging.stg_salesforce__calls where call_id = '{TASK1}'"
     ) == [([LEAD], [OPP], 120000, "OUTBOUND", datetime(2025, 1, 25))]
     assert built.query("select deal_ids, occurred_at from staging.stg_salesforce__emails") == [
         ([], datetime(2025, 2, 3, 11, 30))
@@ -195,6 +220,16 @@ def test_deal_company_domain_activities_and_owner(built):
     ) == [("AE EMEA", True)]
     stages = built.query("select count(*) from staging.stg_salesforce__deal_pipeline_stages")
     assert stages == [(7,)]
+
+
+def test_the_people_of_an_activity_are_its_relations_the_who_first(built):
+    # TASK1 has no relation rows (an org without shared activities): its WhoId.
+    assert built.query(
+        "select call_id, contact_ids from staging.stg_salesforce__calls order by call_id"
+    ) == [(TASK1, [LEAD]), (TASK3, [LEAD2, CONTACT])]
+    assert built.query("select meeting_id, contact_ids from staging.stg_salesforce__meetings") == [
+        (EVENT, [LEAD2, CONTACT])
+    ]
 
 
 def test_responded_campaign_members_are_touches_of_the_person(built):

@@ -1,13 +1,56 @@
 {#- Logged calls: Tasks with TaskSubtype 'Call', in the columns of stg_hubspot__calls.
-    WhoId is the contact (a Lead or Contact id), WhatId the deal when it is an Opportunity
-    (key prefix 006), AccountId the company; the call happened at CompletedDateTime, else
-    on its ActivityDate. -#}
+    contact_ids are the people of the task (Lead or Contact ids): with shared activities its
+    TaskRelation rows that are not the WhatId, the WhoId first; without any, [WhoId]
+    (docs/salesforce.md §4). WhatId is the deal when it is an Opportunity (key prefix 006),
+    AccountId the company; the call happened at CompletedDateTime, else on its
+    ActivityDate. -#}
 with
 
 tasks as (
 
     select * from {{ ref('base_salesforce__task') }}
     where task_subtype = 'Call'
+
+),
+
+-- The people of an activity (shared activities): TaskRelation rows that are not the WhatId,
+-- a Lead or a Contact, not deleted.
+relations as (
+
+    select * from {{ ref('base_salesforce__task_relation') }}
+    where
+        not coalesce(is_what, false)
+        and not coalesce(is_deleted, false)
+        and left(relation_id, 3) in ('00Q', '003')
+
+),
+
+-- The people of each call: its WhoId first, then by RelationId.
+people as (
+
+    select
+        tasks.id,
+        list(
+            relations.relation_id
+            order by
+                case when relations.relation_id = tasks.who_id then 0 else 1 end,
+                relations.relation_id
+        ) as related_ids
+    from tasks
+    inner join relations
+        on tasks.id = relations.task_id
+    group by tasks.id
+
+),
+
+tasks_with_people as (
+
+    select
+        tasks.*,
+        people.related_ids
+    from tasks
+    left join people
+        on tasks.id = people.id
 
 ),
 
@@ -19,7 +62,7 @@ renamed as (
         ---------- ids
         id as call_id,
         owner_id,
-        {{ salesforce_id_list('who_id') }} as contact_ids,
+        coalesce(related_ids, {{ salesforce_id_list('who_id') }}) as contact_ids,
         {{ salesforce_id_list("case when starts_with(what_id, '006') then what_id end") }} as deal_ids,
         {{ salesforce_id_list('account_id') }} as company_ids,
 
@@ -44,7 +87,7 @@ renamed as (
         _batch_id,
         _loaded_at,
         _file
-    from tasks
+    from tasks_with_people
 
 )
 

@@ -1,12 +1,53 @@
 {#- 1:1 sales emails logged by reps: Tasks with TaskSubtype 'Email', in the columns of
-    stg_hubspot__emails (WhoId, WhatId, AccountId as for calls). Salesforce records no
-    direction on an email task: email_direction is NULL. -#}
+    stg_hubspot__emails (people from TaskRelation else WhoId, WhatId, AccountId as for
+    calls). Salesforce records no direction on an email task: email_direction is NULL. -#}
 with
 
 tasks as (
 
     select * from {{ ref('base_salesforce__task') }}
     where task_subtype = 'Email'
+
+),
+
+-- The people of an activity (shared activities): TaskRelation rows that are not the WhatId,
+-- a Lead or a Contact, not deleted.
+relations as (
+
+    select * from {{ ref('base_salesforce__task_relation') }}
+    where
+        not coalesce(is_what, false)
+        and not coalesce(is_deleted, false)
+        and left(relation_id, 3) in ('00Q', '003')
+
+),
+
+-- The people of each email: its WhoId first, then by RelationId.
+people as (
+
+    select
+        tasks.id,
+        list(
+            relations.relation_id
+            order by
+                case when relations.relation_id = tasks.who_id then 0 else 1 end,
+                relations.relation_id
+        ) as related_ids
+    from tasks
+    inner join relations
+        on tasks.id = relations.task_id
+    group by tasks.id
+
+),
+
+tasks_with_people as (
+
+    select
+        tasks.*,
+        people.related_ids
+    from tasks
+    left join people
+        on tasks.id = people.id
 
 ),
 
@@ -18,7 +59,7 @@ renamed as (
         ---------- ids
         id as email_id,
         owner_id,
-        {{ salesforce_id_list('who_id') }} as contact_ids,
+        coalesce(related_ids, {{ salesforce_id_list('who_id') }}) as contact_ids,
         {{ salesforce_id_list("case when starts_with(what_id, '006') then what_id end") }} as deal_ids,
         {{ salesforce_id_list('account_id') }} as company_ids,
 
@@ -40,7 +81,7 @@ renamed as (
         _batch_id,
         _loaded_at,
         _file
-    from tasks
+    from tasks_with_people
 
 )
 

@@ -1,10 +1,52 @@
-{#- Meetings: Salesforce Events, in the columns of stg_hubspot__meetings (WhoId, WhatId,
+{#- Meetings: Salesforce Events, in the columns of stg_hubspot__meetings (people from
+    EventRelation, invitees that are a Lead or Contact included, else WhoId; WhatId,
     AccountId as for calls). The end is EndDateTime, else the start plus DurationInMinutes. -#}
 with
 
 events as (
 
     select * from {{ ref('base_salesforce__event') }}
+
+),
+
+-- The people of an activity (shared activities): EventRelation rows that are not the WhatId,
+-- a Lead or a Contact, not deleted.
+relations as (
+
+    select * from {{ ref('base_salesforce__event_relation') }}
+    where
+        not coalesce(is_what, false)
+        and not coalesce(is_deleted, false)
+        and left(relation_id, 3) in ('00Q', '003')
+
+),
+
+-- The people of each meeting: its WhoId first, then by RelationId.
+people as (
+
+    select
+        events.id,
+        list(
+            relations.relation_id
+            order by
+                case when relations.relation_id = events.who_id then 0 else 1 end,
+                relations.relation_id
+        ) as related_ids
+    from events
+    inner join relations
+        on events.id = relations.event_id
+    group by events.id
+
+),
+
+events_with_people as (
+
+    select
+        events.*,
+        people.related_ids
+    from events
+    left join people
+        on events.id = people.id
 
 ),
 
@@ -16,7 +58,7 @@ renamed as (
         ---------- ids
         id as meeting_id,
         owner_id,
-        {{ salesforce_id_list('who_id') }} as contact_ids,
+        coalesce(related_ids, {{ salesforce_id_list('who_id') }}) as contact_ids,
         {{ salesforce_id_list("case when starts_with(what_id, '006') then what_id end") }} as deal_ids,
         {{ salesforce_id_list('account_id') }} as company_ids,
 
@@ -42,7 +84,7 @@ renamed as (
         _batch_id,
         _loaded_at,
         _file
-    from events
+    from events_with_people
 
 )
 
