@@ -139,13 +139,15 @@ def pipeline_coverage(con) -> list[str]:
 
 
 def top_channels(con) -> list[str]:
-    models = [
+    present = {
         m
         for (m,) in con.execute("""
         select distinct attribution_model from attribution.mart_channel_attribution
     """).fetchall()
-        if m in SHOWN_MODELS
-    ]
+    }
+    # In SHOWN_MODELS' order: `select distinct` has none, and the printed table must not
+    # change its columns from one run to the next.
+    models = [m for m in SHOWN_MODELS if m in present]
     columns = ", ".join(
         f"sum(credited_amount_usd) filter (where attribution_model = '{m}')" for m in models
     )
