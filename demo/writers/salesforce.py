@@ -62,6 +62,19 @@ def _drop_hubspot_truth(truth_dir: str) -> None:
         )
 
 
+def _quotas_by_user(out_dir: str, by_owner: dict[str, str]) -> None:
+    """The quota file names the rep by the CRM's owner id: in Salesforce, the User Id."""
+    path = os.path.join(out_dir, "targets", "quotas.csv")
+    if not os.path.exists(path):
+        return
+    with open(path, newline="") as fh:
+        rows = list(csv.reader(fh))
+    for row in rows[1:]:
+        row[0] = by_owner.get(row[0], row[0])
+    with open(path, "w", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+
+
 def translate(out_dir: str) -> dict[str, int]:
     """Returns the number of records written per Salesforce object."""
     truth_dir = os.path.join(out_dir, "_truth")
@@ -91,5 +104,6 @@ def translate(out_dir: str) -> dict[str, int]:
         w.writerow(("generator_id", "object", "salesforce_id"))
         w.writerows(ids)
     _drop_hubspot_truth(truth_dir)
+    _quotas_by_user(out_dir, by_owner)
     shutil.rmtree(os.path.join(out_dir, "hubspot"))
     return dict(out.counts)

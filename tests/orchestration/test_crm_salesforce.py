@@ -11,6 +11,7 @@ warehouse): the funnel, velocity and sales sections `make run` prints must be th
 from __future__ import annotations
 
 import csv
+import re
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -111,6 +112,12 @@ def _printed(warehouse: Path) -> list[list[str]]:
             summary.velocity(con),
             summary.sales(con),
             summary.top_channels(con),
+            # Per rep (the key names the CRM's owner id, so only the figures compare) and
+            # the total: open and weighted pipeline, quota, coverage.
+            sorted(
+                " ".join(re.sub(r"\b(hs|sf)_\w+", "<rep>", line).split())
+                for line in summary.pipeline_coverage(con)
+            ),
         ]
 
 
@@ -125,3 +132,4 @@ def test_the_printed_funnel_velocity_sales_and_channels_are_those_of_the_hubspot
     assert _printed(salesforce_run.warehouse) == expected
     assert len(expected[0]) > 5  # the funnel has its stage rows, not just a header
     assert len(expected[3]) > 2  # the channel table has channel rows
+    assert any("quota" in line and "<rep>" in line for line in expected[4])
