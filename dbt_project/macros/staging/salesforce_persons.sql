@@ -54,3 +54,27 @@
     ) as links
     qualify row_number() over (partition by merged_id order by link_rank) = 1
 {%- endmacro %}
+
+{#- The people of each activity (shared activities, docs/salesforce.md §4): per row of
+    `activities` (Tasks or Events), the RelationIds of its `relations` rows (TaskRelation /
+    EventRelation, joined on `activity_column`) that are a Lead or a Contact, not the WhatId
+    and not deleted; its WhoId first, then by RelationId. Activities without any are absent:
+    the caller falls back to [WhoId]. -#}
+{% macro salesforce_activity_people(activities, relations, activity_column) -%}
+    select
+        {{ activities }}.id,
+        list(
+            {{ relations }}.relation_id
+            order by
+                case when {{ relations }}.relation_id = {{ activities }}.who_id then 0 else 1 end,
+                {{ relations }}.relation_id
+        ) as related_ids
+    from {{ activities }}
+    inner join {{ relations }}
+        on {{ activities }}.id = {{ relations }}.{{ activity_column }}
+    where
+        not coalesce({{ relations }}.is_what, false)
+        and not coalesce({{ relations }}.is_deleted, false)
+        and left({{ relations }}.relation_id, 3) in ('00Q', '003')
+    group by {{ activities }}.id
+{%- endmacro %}

@@ -13,33 +13,16 @@ tasks as (
 
 ),
 
--- The people of an activity (shared activities): TaskRelation rows that are not the WhatId,
--- a Lead or a Contact, not deleted.
 relations as (
 
     select * from {{ ref('base_salesforce__task_relation') }}
-    where
-        not coalesce(is_what, false)
-        and not coalesce(is_deleted, false)
-        and left(relation_id, 3) in ('00Q', '003')
 
 ),
 
--- The people of each call: its WhoId first, then by RelationId.
+-- The people of each call (TaskRelation): its WhoId first, then by RelationId.
 people as (
 
-    select
-        tasks.id,
-        list(
-            relations.relation_id
-            order by
-                case when relations.relation_id = tasks.who_id then 0 else 1 end,
-                relations.relation_id
-        ) as related_ids
-    from tasks
-    inner join relations
-        on tasks.id = relations.task_id
-    group by tasks.id
+    {{ salesforce_activity_people('tasks', 'relations', 'task_id') }}
 
 ),
 

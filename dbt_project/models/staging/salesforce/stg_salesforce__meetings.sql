@@ -9,33 +9,16 @@ events as (
 
 ),
 
--- The people of an activity (shared activities): EventRelation rows that are not the WhatId,
--- a Lead or a Contact, not deleted.
 relations as (
 
     select * from {{ ref('base_salesforce__event_relation') }}
-    where
-        not coalesce(is_what, false)
-        and not coalesce(is_deleted, false)
-        and left(relation_id, 3) in ('00Q', '003')
 
 ),
 
--- The people of each meeting: its WhoId first, then by RelationId.
+-- The people of each meeting (EventRelation): its WhoId first, then by RelationId.
 people as (
 
-    select
-        events.id,
-        list(
-            relations.relation_id
-            order by
-                case when relations.relation_id = events.who_id then 0 else 1 end,
-                relations.relation_id
-        ) as related_ids
-    from events
-    inner join relations
-        on events.id = relations.event_id
-    group by events.id
+    {{ salesforce_activity_people('events', 'relations', 'event_id') }}
 
 ),
 
