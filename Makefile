@@ -33,6 +33,12 @@ help:
 $(INSTALLED): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@# The BI reader (tests/support/bi_reader.py): the serving file is read as Superset reads
+	@# it, DuckDB 1.4 + duckdb_engine + SQLAlchemy 2.0 before 2.0.45 (later ones break
+	@# duckdb_engine's reflection: Mause/duckdb_engine#1379), apart from the pipeline's DuckDB.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-warn-conflicts \
+		--upgrade --target $(VENV)/bi-reader \
+		'duckdb>=1.4,<1.5' 'duckdb_engine==0.17.*' 'sqlalchemy>=2.0,<2.0.45'
 	@touch $@
 
 install: $(INSTALLED)

@@ -1,4 +1,5 @@
-"""PII in the serving file: columns named like email/phone are dropped or salted-hashed.
+"""PII in the serving file: columns named like email/phone, or declared PII in the model's
+yml (`meta: {pii: true}`, e.g. a contact's name), are dropped or salted-hashed.
 
 Default (nothing set): dropped. An unsalted hash of an email address is reversible by
 hashing a list of addresses, so hashing needs a secret salt:
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
+
+from expectations.publish.serving_types import cast_expression
 
 Action = Literal["keep", "hash", "drop"]
 
@@ -34,8 +37,8 @@ class PiiPolicy:
             salt=os.environ.get("CLOSEDLOOP_PII_SALT") or None,
         )
 
-    def action(self, column: str) -> Action:
-        if not PII_NAME.search(column.lower()):
+    def action(self, column: str, declared: bool = False) -> Action:
+        if not (declared or PII_NAME.search(column.lower())):
             return "keep"
         if self.publish_raw:
             return "keep"
@@ -47,14 +50,23 @@ def plan(columns_by_table: Mapping[str, Sequence[str]], policy: PiiPolicy) -> di
     return {t: {c: policy.action(c) for c in cols} for t, cols in columns_by_table.items()}
 
 
-def select_list(columns: Sequence[str], policy: PiiPolicy) -> tuple[str, list[str]]:
-    """The SELECT list for one table, and its parameters (the salt, never inlined in SQL)."""
+def select_list(
+    columns: Sequence[str],
+    policy: PiiPolicy,
+    types: Mapping[str, str] | None = None,
+    declared: Collection[str] = (),
+) -> tuple[str, list[str]]:
+    """The SELECT list for one table, and its parameters (the salt, never inlined in SQL).
+
+    `types` (column -> DuckDB type) casts kept columns to the serving types
+    (serving_types.py); `declared` names the columns the model's yml declares PII."""
     expressions, params = [], []
     for column in columns:
         quoted = '"' + column.replace('"', '""') + '"'
-        action = policy.action(column)
+        action = policy.action(column, column in declared)
         if action == "keep":
-            expressions.append(quoted)
+            kind = (types or {}).get(column)
+            expressions.append(quoted if kind is None else cast_expression(quoted, column, kind))
         elif action == "hash":
             # Case and blanks do not matter in emails: normalise so hashes still join.
             expressions.append(

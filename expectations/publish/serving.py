@@ -7,7 +7,9 @@ reader), so they read a separate file that is replaced as a whole:
 2. build a NEW file next to the target (hidden temp name, same folder, so the final
    rename stays on one filesystem and is atomic), in the storage format DuckDB 1.4 reads;
 3. copy the tables from the warehouse (attached read-only, or through the pipeline's
-   own connection), with PII columns dropped or hashed, plus `_published_runs`;
+   own connection), with PII columns dropped or hashed, types BI drivers read
+   (serving_types.py) and the dbt descriptions as COMMENTs, plus `_published_runs`,
+   `_published_tables` and `_catalog` (comments.py; docs/bi-contract.md);
 4. detach (DuckDB checkpoints: no WAL is left), fsync the file, `os.replace` it over the
    target and fsync the folder.
 
@@ -36,12 +38,19 @@ from typing import Any
 
 import duckdb
 
+from expectations.publish.comments import (
+    CATALOG,
+    comment_bookkeeping,
+    copy_comments,
+    write_catalog,
+)
 from expectations.publish.pii import PiiPolicy, select_list
 from expectations.publish.storage import SERVING_STORAGE_VERSION, storage_number
 from expectations.publish.table_status import (
     FRESH,
     HELD_BACK,
     PUBLISHED_RUNS,
+    PUBLISHED_TABLES,
     UNAVAILABLE,
     TableRow,
     copy_as_is,
@@ -49,6 +58,7 @@ from expectations.publish.table_status import (
     table_exists,
     write_tables,
 )
+from expectations.publish.tables import declared_pii
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +131,11 @@ def publish(
                         {r.table: r.row_count for r in rows if r.status == FRESH},
                     )
                     write_tables(connection, _TARGET, rows, run_id, published_at)
+                    served = [r.table for r in rows if r.status != UNAVAILABLE]
+                    write_catalog(connection, _TARGET, served)
+                    comment_bookkeeping(
+                        connection, _TARGET, (PUBLISHED_RUNS, PUBLISHED_TABLES, CATALOG)
+                    )
             finally:
                 # Detaching checkpoints the file: everything is in it, no .wal beside it.
                 connection.execute(f"DETACH {_TARGET}")
@@ -162,24 +177,25 @@ def _source(warehouse) -> Iterator[tuple[duckdb.DuckDBPyConnection, str]]:
 
 def _copy(connection, source: str, table: str, policy: PiiPolicy) -> int:
     schema, _, name = table.partition(".")
-    columns = [
-        row[0]
-        for row in connection.execute(
-            "select column_name from information_schema.columns"
+    types = dict(
+        connection.execute(
+            "select column_name, data_type from information_schema.columns"
             " where table_catalog = ? and table_schema = ? and table_name = ?"
             " order by ordinal_position",
             [source, schema, name],
         ).fetchall()
-    ]
-    if not name or not columns:
+    )
+    if not name or not types:
         raise ValueError(f"table {table!r} not found in the warehouse")
-    expressions, params = select_list(columns, policy)
+    pii = declared_pii().get(name, frozenset())
+    expressions, params = select_list(list(types), policy, types, pii)
     connection.execute(f'CREATE SCHEMA IF NOT EXISTS {_TARGET}."{schema}"')
     connection.execute(
         f'CREATE TABLE {_TARGET}."{schema}"."{name}" AS'
         f' SELECT {expressions} FROM {source}."{schema}"."{name}"',
         params,
     )
+    copy_comments(connection, source, _TARGET, table)
     return connection.execute(f'select count(*) from {_TARGET}."{schema}"."{name}"').fetchone()[0]
 
 
@@ -196,6 +212,7 @@ def _copy_tables(connection, source, previous, tables, held, policy) -> list[Tab
             rows.append(TableRow(table, UNAVAILABLE, None, None, None, held[table]))
             continue
         count = copy_as_is(connection, _TARGET, previous, table)
+        copy_comments(connection, previous, _TARGET, table)
         rows.append(TableRow(table, HELD_BACK, before[0], before[1], count, held[table]))
     return rows
 

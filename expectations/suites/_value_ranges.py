@@ -12,6 +12,7 @@ anyone listing it:
   no future bound — they keep the lower bound and finiteness;
 - every money column (numeric, and one word of its name in `MONEY_WORDS`): finite and within
   ±1e12;
+- every rate or share (`*_rate`, `*_share`): within [0, 1] (docs/bi-contract.md §2);
 - every other floating-point column: finite (a division by zero in a model gives ±inf/NaN).
 
 One query per table: the rows with any value out of range, shown by the table's key columns
@@ -51,6 +52,7 @@ _FLOAT_TYPES = ("DOUBLE", "FLOAT", "REAL")
 _NUMBER_TYPES = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT")
 _NUMBER_TYPES += ("USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT", *_FLOAT_TYPES)
 NOTHING = "select * from {batch} where false"
+FRACTION_SLACK = 1e-9
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,13 @@ def is_money(name: str, data_type: str) -> bool:
     kind = data_type.upper()
     numeric = kind.startswith("DECIMAL") or kind in _NUMBER_TYPES
     return numeric and bool(MONEY_WORDS & set(name.lower().split("_")))
+
+
+def is_fraction(name: str, data_type: str) -> bool:
+    """A rate or share (`*_rate`, `*_share`): a fraction in [0, 1] (docs/bi-contract.md §2)."""
+    kind = data_type.upper()
+    numeric = kind.startswith("DECIMAL") or kind in _NUMBER_TYPES
+    return numeric and name.lower().endswith(("_rate", "_share"))
 
 
 def _q(name: str) -> str:
@@ -118,6 +127,15 @@ def _number_terms(name: str, data_type: str):
         )
         # NaN sorts above every number in DuckDB: the bounds catch it, and ±infinity.
         return [f"{col} > {MONEY_LIMIT}", f"{col} < -{MONEY_LIMIT}"], f"case {' '.join(cases)} end"
+    if is_fraction(name, data_type):
+        # docs/bi-contract.md §2: rates and shares are fractions; 1e-9 for float sums.
+        cases.append(
+            f"when {col} < 0 or {col} > 1 + {FRACTION_SLACK} then {shown} || ' is outside [0, 1]'"
+        )
+        bounds = [f"{col} < 0", f"{col} > 1 + {FRACTION_SLACK}"]
+        return [*bounds, *([f"not isfinite({col})"] if floating else [])], (
+            f"case {' '.join(cases)} end"
+        )
     if floating:
         return [f"not isfinite({col})"], f"case {' '.join(cases)} end"
     return [], None

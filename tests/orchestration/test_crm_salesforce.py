@@ -10,51 +10,14 @@ warehouse): the funnel, velocity and sales sections `make run` prints must be th
 
 from __future__ import annotations
 
-import csv
 import re
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from reporting import summary
 from tests.core.lifecycle_truth import STAGES, to_second, ts
-from tests.support.real_inputs import pipeline_env
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-class CrmRun:
-    def __init__(self, data: Path, job: subprocess.CompletedProcess):
-        self.data, self.job = data, job
-        self.landing = data / "landing"
-        self.warehouse = data / "warehouse.duckdb"
-
-    def query(self, sql: str) -> list[tuple]:
-        with duckdb.connect(str(self.warehouse), read_only=True) as con:
-            return con.execute(sql).fetchall()
-
-    def truth(self, name: str) -> list[dict]:
-        with open(self.landing / "_truth" / name, newline="") as fh:
-            return list(csv.DictReader(fh))
-
-
-@pytest.fixture(scope="module")
-def salesforce_run(tmp_path_factory) -> CrmRun:
-    work = tmp_path_factory.mktemp("crm_salesforce")
-    data = work / "data"
-    env = pipeline_env(work, data / "landing", data)
-    job = subprocess.run(
-        ["make", "run", "CRM=salesforce", "SCALE=tiny", "SEED=3"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=1200,
-    )
-    return CrmRun(data, job)
 
 
 def test_make_run_crm_salesforce_succeeds_and_publishes(salesforce_run):
@@ -65,7 +28,7 @@ def test_make_run_crm_salesforce_succeeds_and_publishes(salesforce_run):
     assert "Published for BI" in job.stdout
 
 
-def _salesforce_contact_keys(run: CrmRun) -> dict[str, str]:
+def _salesforce_contact_keys(run) -> dict[str, str]:
     """Generator contact id -> the warehouse key of that person in Salesforce: the Contact
     for a converted lead, else the Lead (docs/salesforce.md §4)."""
     ids: dict[str, dict[str, str]] = {}
