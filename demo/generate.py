@@ -10,6 +10,7 @@ import time
 
 import orjson
 
+from . import actuals as A
 from . import config as C
 from . import entities as E
 from . import malformed
@@ -17,7 +18,16 @@ from .ads import simulate_ads
 from .shards import run_pages, run_shard, run_tasks
 from .timefmt import day_str
 from .truth import assemble, write_csv
-from .writers import google_ads, linkedin_ads, meta_ads, salesforce, sendgrid, targets
+from .writers import (
+    costs,
+    funnel_targets,
+    google_ads,
+    linkedin_ads,
+    meta_ads,
+    salesforce,
+    sendgrid,
+    targets,
+)
 from .writers.hubspot import OBJECTS, write_owners, write_pipelines
 
 CRMS = ("hubspot", "salesforce")
@@ -225,6 +235,13 @@ def generate(
     totals["targets/fx_rates"] = _totals(n_fx, n_fx, 0, 0)
 
     assemble(tmp, truth_dir, n_shards, defects)
+    # The company's own costs and plan, consistent with what it spent and achieved.
+    achieved = A.read(truth_dir)
+    n_marketing, n_sales = costs.write(out_dir, owners, achieved)
+    n_plan = funnel_targets.write(out_dir, achieved, seed)
+    totals["targets/marketing_costs"] = _totals(n_marketing, n_marketing, 0, 0)
+    totals["targets/sales_costs"] = _totals(n_sales, n_sales, 0, 0)
+    totals["targets/funnel_targets"] = _totals(n_plan, n_plan, 0, 0)
     with open(os.path.join(truth_dir, "totals.json"), "wb") as fh:
         fh.write(orjson.dumps(totals, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
     shutil.rmtree(tmp)

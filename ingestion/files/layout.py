@@ -57,6 +57,10 @@ LAYOUTS: dict[str, Layout] = {
     "web__events": Layout("web/events/*/part-*.jsonl", "jsonl"),
     "targets__quotas": Layout("targets/quotas.csv", "csv"),
     "targets__fx_rates": Layout("targets/fx_rates.csv", "csv"),
+    # The company's own inputs; several files allowed (e.g. one per year: sales_costs_2026.csv).
+    "targets__marketing_costs": Layout("targets/marketing_costs*.csv", "csv"),
+    "targets__sales_costs": Layout("targets/sales_costs*.csv", "csv"),
+    "targets__funnel_targets": Layout("targets/funnel_targets*.csv", "csv"),
 }
 
 # HubSpot's legacy v1 engagements pages (GET /engagements/v1/engagements/paged) hold calls,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import duckdb
 from dagster import AssetKey, AssetSelection, materialize
@@ -15,8 +15,9 @@ from orchestration.resources import build_resources
 
 def test_dbt_assets_build_the_calendar(data_dir, monkeypatch):
     """Nothing was ever loaded: every raw table is created empty, and the calendar (which
-    spans the data loaded, docs/real-inputs.md §5) spans the only dated inputs left, the
-    metrics seeds: January 1 of their first year to December 31 of the year after."""
+    spans the data loaded, docs/real-inputs.md §5) has no dated input at all (costs and
+    targets are landing inputs, not seeds): January 1 of the current year to December 31 of
+    the next."""
     (data_dir / "landing").mkdir()
     monkeypatch.setenv("DBT_TARGET_PATH", str(data_dir / "dbt_target"))  # dagster-dbt's builds
     settings = get_settings()
@@ -33,17 +34,11 @@ def test_dbt_assets_build_the_calendar(data_dir, monkeypatch):
 
     with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
         assert con.execute("select count(*) from core.fct_opportunities").fetchone() == (0,)
-        seeds_first, seeds_last = con.execute(
-            """
-            select min(day), max(day) from (
-                select month_start as day from seeds.metrics_program_costs
-                union all select month_start from seeds.metrics_sales_costs
-                union all select quarter_start from seeds.metrics_revenue_targets
-            )
-            """
-        ).fetchone()
-        start = date(seeds_first.year, 1, 1)
-        end = date(seeds_last.year + 1, 12, 31)
+        # No dated input at all (costs and targets are landing inputs now): the calendar
+        # falls back to the current year (UTC) and the next.
+        today = datetime.now(UTC).date()
+        start = date(today.year, 1, 1)
+        end = date(today.year + 1, 12, 31)
         rows, first, last, q3_label = con.execute(
             """
             select count(*), min(date_day), max(date_day),

@@ -82,8 +82,9 @@ class Warehouse:
 
 
 def create_raw_layer(path: Path) -> None:
-    """The hand-written raw tables, plus the Salesforce ones empty (a HubSpot company): as
-    ingestion leaves them for a vendor with no files (ingestion/empty_tables.py)."""
+    """The hand-written raw tables, plus the Salesforce ones and the cost and target inputs
+    empty (a HubSpot company without them): as ingestion leaves them for a vendor with no
+    files (ingestion/empty_tables.py)."""
     from ingestion.contracts import contracts_of
     from ingestion.empty_tables import create_table_sql
 
@@ -91,6 +92,9 @@ def create_raw_layer(path: Path) -> None:
         con.execute(RAW_FIXTURE.read_text())
         for contract in contracts_of("salesforce"):
             con.execute(create_table_sql(contract, "raw"))
+        for contract in contracts_of("targets"):
+            if contract.name not in ("targets__quotas", "targets__fx_rates"):
+                con.execute(create_table_sql(contract, "raw"))
 
 
 @pytest.fixture(scope="module")

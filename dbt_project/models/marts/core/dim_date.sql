@@ -69,19 +69,19 @@ snapshot as (
 
 program_costs as (
 
-    select * from {{ ref('metrics_program_costs') }}
+    select * from {{ ref('int_targets__program_costs') }}
 
 ),
 
 sales_costs as (
 
-    select * from {{ ref('metrics_sales_costs') }}
+    select * from {{ ref('int_targets__sales_costs') }}
 
 ),
 
 revenue_targets as (
 
-    select * from {{ ref('metrics_revenue_targets') }}
+    select * from {{ ref('int_targets__revenue_targets') }}
 
 ),
 

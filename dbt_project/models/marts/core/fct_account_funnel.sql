@@ -34,7 +34,7 @@ rolled_up as (
         {%- endfor %}
         min(disqualified_at) as first_disqualified_at,
         min(churned_at) as churned_at,
-        sum(recycle_count) as recycle_count,
+        cast(sum(recycle_count) as bigint) as recycle_count,
         count(*) as contact_count
     from contact_funnel
     group by account_key
