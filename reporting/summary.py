@@ -51,11 +51,11 @@ def _num(value, digits: int = 1) -> str:
 
 
 def funnel(con) -> list[str]:
+    # Cohort conversion, every cohort month and slice summed (the mart is additive).
     rows = con.execute("""
-        select from_stage, to_stage, sum(entered_from), sum(converted)
-        from metrics.mart_funnel_conversion
-        where period_grain = 'quarter' and basis = 'cohort' and level = 'contact'
-          and dimension = 'overall'
+        select from_stage, to_stage, sum(entered_from_stage)::bigint,
+               sum(converted_to_next_stage)::bigint
+        from metrics.mart_funnel_cohorts
         group by from_stage, to_stage, from_stage_order
         order by from_stage_order
     """).fetchall()
@@ -68,11 +68,9 @@ def funnel(con) -> list[str]:
 
 def velocity(con) -> list[str]:
     rows = con.execute("""
-        select from_stage, to_stage, sum(transitions),
-               sum(mean_days * transitions) / sum(transitions)
-        from metrics.mart_funnel_velocity
-        where period_grain = 'quarter' and basis = 'cohort' and level = 'contact'
-          and dimension = 'overall'
+        select from_stage, to_stage, sum(transitions)::bigint,
+               sum(total_days) / sum(transitions)
+        from metrics.mart_funnel_velocity_quarterly
         group by from_stage, to_stage, from_stage_order
         order by from_stage_order
     """).fetchall()

@@ -1,4 +1,8 @@
-"""attribution.fct_attribution_credits: weights sum to 1 per conversion and model."""
+"""attribution.fct_attribution_credits: weights sum to 1 per conversion and model.
+
+The marketing-only view (fct_attribution_credits_marketing) is checked by the same suite,
+plus: no sales activity earns credit there.
+"""
 
 from __future__ import annotations
 
@@ -20,15 +24,17 @@ from expectations.suites._common import (
 TABLE = "attribution.fct_attribution_credits"
 
 
-def build_suite() -> gx.ExpectationSuite:
+def build_suite(name: str = "fct_attribution_credits", *extra) -> gx.ExpectationSuite:
     return suite(
-        "fct_attribution_credits",
+        name,
         columns(
             [
                 "credit_id",
                 "conversion_id",
                 "conversion_stage",
                 "touchpoint_id",
+                "touch_type",
+                "channel",
                 "attribution_model",
                 "attribution_weight",
                 "touch_role",
@@ -46,5 +52,6 @@ def build_suite() -> gx.ExpectationSuite:
         fraction("attribution_weight"),
         non_negative("credited_amount_usd"),
         sums_to_one("attribution_weight", ["conversion_id", "attribution_model"], 1e-9),
+        *extra,
         drift(),
     )

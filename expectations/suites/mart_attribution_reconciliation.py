@@ -1,7 +1,8 @@
 """attribution.mart_attribution_reconciliation: won revenue = attributed + unattributed.
 
 Per conversion stage, month and model, to the cent; and the closed-won totals equal the
-won deals of core.fct_opportunities by month of close (the loop is really closed).
+won deals of core.fct_opportunities by month of close (the loop is really closed). The
+marketing-only view (mart_attribution_reconciliation_marketing) is checked by the same suite.
 """
 
 from __future__ import annotations
@@ -21,12 +22,12 @@ from expectations.suites._common import (
 
 TABLE = "attribution.mart_attribution_reconciliation"
 
-KEY = ["conversion_stage", "period_month", "attribution_model"]
+KEY = ["conversion_stage", "month_start", "attribution_model"]
 
 
-def build_suite() -> gx.ExpectationSuite:
+def build_suite(name: str = "mart_attribution_reconciliation") -> gx.ExpectationSuite:
     return suite(
-        "mart_attribution_reconciliation",
+        name,
         columns(
             [
                 *KEY,
@@ -58,20 +59,20 @@ def build_suite() -> gx.ExpectationSuite:
             f"""
             with mart as (select * from {{batch}} where conversion_stage = 'closed_won'),
             won as (
-                select cast(date_trunc('month', closed_at) as date) as period_month,
+                select cast(date_trunc('month', closed_at) as date) as month_start,
                        sum(amount_usd) as won_amount_usd
                 from core.fct_opportunities
                 where is_won and closed_at is not null
                 group by 1
             ),
             models as (select unnest({list(ATTRIBUTION_MODELS)}) as attribution_model)
-            select coalesce(mart.period_month, won.period_month) as period_month,
+            select coalesce(mart.month_start, won.month_start) as month_start,
                    coalesce(mart.attribution_model, models.attribution_model)
                        as attribution_model,
                    mart.total_amount_usd, won.won_amount_usd
             from won cross join models
             full join mart
-              on mart.period_month = won.period_month
+              on mart.month_start = won.month_start
              and mart.attribution_model = models.attribution_model
             where abs(coalesce(mart.total_amount_usd, 0) - coalesce(won.won_amount_usd, 0))
                   >= 0.005

@@ -1,6 +1,7 @@
 """attribution.mart_channel_attribution.
 
-Credited conversions, revenue and spend per month, channel, campaign, model, stage.
+Credited conversions, revenue and spend per month, channel, campaign, model, stage. The
+marketing-only view (mart_channel_attribution_marketing) is checked by the same suite.
 """
 
 from __future__ import annotations
@@ -14,12 +15,24 @@ TABLE = "attribution.mart_channel_attribution"
 KEY = ["channel_attribution_id"]
 
 
-def build_suite() -> gx.ExpectationSuite:
+def build_suite(name: str = "mart_channel_attribution") -> gx.ExpectationSuite:
     return period_mart(
-        "mart_channel_attribution",
+        name,
         KEY,
-        required=["period_month", "channel", "attribution_model", "conversion_stage"],
-        non_negatives=["credited_conversions", "credited_amount_usd", "spend_usd", "roas"],
+        required=[
+            "month_start",
+            "channel",
+            "campaign_key",
+            "attribution_model",
+            "conversion_stage",
+        ],
+        non_negatives=[
+            "credited_conversions",
+            "credited_amount_usd",
+            "spend_usd",
+            "roas",
+            "cost_per_credited_conversion_usd",
+        ],
         extra=[
             accepted("attribution_model", ATTRIBUTION_MODELS),
         ],

@@ -1,4 +1,4 @@
-"""metrics.mart_lead_scoring: Leads per score band with conversion to SQL and won (fractions)."""
+"""metrics.mart_lead_scoring: Leads per month and score band; conversions are fractions."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from expectations.suites._common import period_mart
 
 TABLE = "metrics.mart_lead_scoring"
 
-KEY = ["period_grain", "period_start", "score_band"]
+KEY = ["month_start", "score_band"]
 
 
 def build_suite() -> gx.ExpectationSuite:

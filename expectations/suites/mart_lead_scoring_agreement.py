@@ -1,7 +1,4 @@
-"""metrics.mart_lead_scoring_agreement.
-
-Score-based vs CRM MQL agreement; agreement_rate is a fraction.
-"""
+"""metrics.mart_lead_scoring_agreement: Score vs CRM MQL agreement per month (a fraction)."""
 
 from __future__ import annotations
 
@@ -11,7 +8,7 @@ from expectations.suites._common import period_mart
 
 TABLE = "metrics.mart_lead_scoring_agreement"
 
-KEY = ["period_grain", "period_start"]
+KEY = ["month_start"]
 
 
 def build_suite() -> gx.ExpectationSuite:

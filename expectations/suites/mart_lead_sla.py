@@ -1,7 +1,4 @@
-"""metrics.mart_lead_sla.
-
-MQL follow-up SLA: pct_within_sla in %, acceptance and recycle rates are fractions.
-"""
+"""metrics.mart_lead_sla: MQL follow-up SLA per MQL month and owner; every rate a fraction."""
 
 from __future__ import annotations
 
@@ -11,19 +8,21 @@ from expectations.suites._common import period_mart
 
 TABLE = "metrics.mart_lead_sla"
 
-KEY = ["period_grain", "period_start", "dimension", "dimension_value"]
+KEY = ["month_start", "owner_key"]
 
 
 def build_suite() -> gx.ExpectationSuite:
     return period_mart(
         "mart_lead_sla",
         KEY,
-        fractions=["sal_acceptance_rate", "recycle_rate"],
-        percents=["pct_within_sla"],
+        fractions=["within_sla_rate", "sal_acceptance_rate", "recycle_rate"],
         non_negatives=[
             "mqls",
             "mqls_followed_up",
             "mqls_within_sla",
+            "total_hours_to_first_activity",
             "median_hours_to_first_activity",
+            "mqls_accepted",
+            "mqls_recycled",
         ],
     )

@@ -1,6 +1,6 @@
-"""metrics.mart_marketing_roi.
+"""metrics.mart_marketing_roi: ROAS / ROMI per month, channel, campaign and model.
 
-ROAS / ROMI by channel, campaign and model; spend and ROAS never negative.
+Spend and ROAS are never negative.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from expectations.suites._common import ATTRIBUTION_MODELS, accepted, period_mar
 
 TABLE = "metrics.mart_marketing_roi"
 
-KEY = ["period_grain", "period_start", "channel", "campaign_key", "attribution_model"]
+KEY = ["month_start", "channel", "campaign_key", "attribution_model"]
 
 
 def build_suite() -> gx.ExpectationSuite:
@@ -19,7 +19,5 @@ def build_suite() -> gx.ExpectationSuite:
         "mart_marketing_roi",
         KEY,
         non_negatives=["attributed_revenue_usd", "ad_spend_usd", "marketing_cost_usd", "roas"],
-        extra=[
-            accepted("attribution_model", ATTRIBUTION_MODELS),
-        ],
+        extra=[accepted("attribution_model", ATTRIBUTION_MODELS)],
     )

@@ -1,4 +1,4 @@
-"""metrics.mart_nurture: Nurture effectiveness per program; every rate is a fraction."""
+"""metrics.mart_nurture: Nurture vs matched control per program and matching cell."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from expectations.suites._common import period_mart
 
 TABLE = "metrics.mart_nurture"
 
-KEY = ["nurture_program"]
+KEY = ["nurture_program", "entry_month_start", "score_band_at_entry", "stage_at_entry"]
 
 
 def build_suite() -> gx.ExpectationSuite:
@@ -16,13 +16,17 @@ def build_suite() -> gx.ExpectationSuite:
         "mart_nurture",
         KEY,
         fractions=[
-            "open_rate",
-            "click_rate",
-            "unsubscribe_rate",
-            "mql_rate",
-            "sql_rate",
-            "comparable_non_nurtured_mql_rate",
-            "comparable_non_nurtured_sql_rate",
+            "nurtured_mql_rate",
+            "control_mql_rate",
+            "nurtured_sql_rate",
+            "control_sql_rate",
         ],
-        non_negatives=["emails_delivered", "nurtured_leads", "nurtured_to_mql", "nurtured_to_sql"],
+        non_negatives=[
+            "nurtured_leads",
+            "nurtured_mql_after_entry",
+            "control_leads",
+            "matched_nurtured_leads",
+            "expected_mql_after_entry",
+            "expected_sql_after_entry",
+        ],
     )

@@ -1,6 +1,6 @@
 """metrics.mart_pipeline.
 
-Open pipeline by expected close period; stage_probability is a fraction.
+Open pipeline by expected close month × rep × deal stage; stage_probability is a fraction.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from expectations.suites._common import period_mart
 
 TABLE = "metrics.mart_pipeline"
 
-KEY = ["period_grain", "expected_close_period_start", "owner_key", "deal_stage_id"]
+KEY = ["month_start", "owner_key", "deal_stage_id"]
 
 
 def build_suite() -> gx.ExpectationSuite:

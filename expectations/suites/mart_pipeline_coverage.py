@@ -1,6 +1,6 @@
 """metrics.mart_pipeline_coverage.
 
-Pipeline coverage per quarter and owner; coverage is a ratio (>= 0, may exceed 1).
+Pipeline coverage per quarter and rep; coverage is a ratio (>= 0, may exceed 1).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from expectations.suites._common import period_mart
 
 TABLE = "metrics.mart_pipeline_coverage"
 
-KEY = ["period_start", "owner_key"]
+KEY = ["quarter_start", "owner_key"]
 
 
 def build_suite() -> gx.ExpectationSuite:
@@ -23,6 +23,7 @@ def build_suite() -> gx.ExpectationSuite:
             "open_pipeline_usd",
             "weighted_pipeline_usd",
             "quota_usd",
+            "pipeline_without_quota_usd",
             "coverage_ratio",
             "weighted_coverage_ratio",
         ],

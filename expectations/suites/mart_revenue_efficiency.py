@@ -1,7 +1,4 @@
-"""metrics.mart_revenue_efficiency.
-
-Marketing and sales cost, CAC, ROMI per period; costs and CAC never negative.
-"""
+"""metrics.mart_revenue_efficiency: Costs, new customers and CAC per month; never negative."""
 
 from __future__ import annotations
 
@@ -11,7 +8,7 @@ from expectations.suites._common import period_mart
 
 TABLE = "metrics.mart_revenue_efficiency"
 
-KEY = ["period_grain", "period_start"]
+KEY = ["month_start"]
 
 
 def build_suite() -> gx.ExpectationSuite:
@@ -23,6 +20,7 @@ def build_suite() -> gx.ExpectationSuite:
             "program_cost_usd",
             "marketing_cost_usd",
             "sales_cost_usd",
+            "sales_and_marketing_cost_usd",
             "new_customers",
             "cac_usd",
             "won_revenue_usd",

@@ -1,6 +1,6 @@
 """metrics.mart_sales_loss_reasons.
 
-Lost deals per loss reason; share_of_lost_deals is a fraction.
+Lost deals and their USD amount per close month × slice × loss reason (additive).
 """
 
 from __future__ import annotations
@@ -11,13 +11,20 @@ from expectations.suites._common import period_mart
 
 TABLE = "metrics.mart_sales_loss_reasons"
 
-KEY = ["period_grain", "period_start", "dimension", "dimension_value", "loss_reason"]
+KEY = [
+    "month_start",
+    "owner_key",
+    "owner_team",
+    "company_size_band",
+    "industry",
+    "source_channel",
+    "loss_reason",
+]
 
 
 def build_suite() -> gx.ExpectationSuite:
     return period_mart(
         "mart_sales_loss_reasons",
         KEY,
-        fractions=["share_of_lost_deals"],
         non_negatives=["lost_deals", "lost_amount_usd"],
     )

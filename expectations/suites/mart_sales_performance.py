@@ -1,6 +1,7 @@
 """metrics.mart_sales_performance.
 
-Win rate, deal size and cycle per close period and slice; win_rate is a fraction.
+One row per close month × rep × team × size band × industry × source channel; win_rate is
+a fraction of the row's own counts.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from expectations.suites._common import period_mart
 
 TABLE = "metrics.mart_sales_performance"
 
-KEY = ["period_grain", "period_start", "dimension", "dimension_value"]
+KEY = ["month_start", "owner_key", "owner_team", "company_size_band", "industry", "source_channel"]
 
 
 def build_suite() -> gx.ExpectationSuite:
@@ -26,12 +27,13 @@ def build_suite() -> gx.ExpectationSuite:
             "lost_deals",
             "won_revenue_usd",
             "avg_deal_size_usd",
+            "won_sales_cycle_days_total",
             "avg_sales_cycle_days",
         ],
         extra=[
             sql_check(
-                "select period_grain, period_start, dimension, dimension_value, closed_deals,"
-                " won_deals, lost_deals from {batch} where won_deals + lost_deals <> closed_deals",
+                f"select {', '.join(KEY)}, closed_deals, won_deals, lost_deals from {{batch}}"
+                " where won_deals + lost_deals <> closed_deals",
                 "closed deals = won + lost",
             ),
         ],

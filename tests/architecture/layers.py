@@ -210,8 +210,9 @@ def published_marts_without_unit_tests(manifest: Mapping) -> list[str]:
 # docs/architecture.md: the mart, then the model each step takes its number from.
 WALKS: Mapping[str, tuple[str, ...]] = {
     # converted contacts per stage pair <- first time each contact entered each stage
-    "mart_funnel_conversion": (
-        "mart_funnel_conversion",
+    "mart_funnel_cohorts": (
+        "mart_funnel_cohorts",
+        "int_metrics__funnel_entries",
         "fct_contact_funnel",
         "fct_lifecycle_transitions",
         "int_lifecycle__stage_changes",

@@ -25,12 +25,18 @@ def at(days: float) -> dt.datetime:
 
 
 def touch(
-    touchpoint_id: str, contact: str, days: float, kind: str, touch_type: str | None = None
+    touchpoint_id: str,
+    contact: str | None,
+    days: float,
+    kind: str,
+    touch_type: str | None = None,
+    anonymous_id: str | None = None,
 ) -> dict:
     channel, campaign, default_type = CHANNELS[kind]
     return {
         "touchpoint_id": touchpoint_id,
         "contact_key": contact,
+        "anonymous_id": anonymous_id,
         "touched_at": at(days),
         "touch_type": touch_type or default_type,
         "channel": channel,
@@ -172,3 +178,61 @@ def markov_cases() -> dict[str, list[dict]]:
     ]
     contacts = [contact("m1", lead=5), contact("m2", lead=5), contact("m3"), contact("m4", lead=5)]
     return {"fct_touchpoints": touches, "fct_contact_funnel": contacts}
+
+
+def visitor_and_marketing_cases() -> dict[str, list[dict]]:
+    """Two hand-worked cases in one warehouse (they share no contact, deal or lead path).
+
+    Lead chain with a visitor who never identified (A = paid_search, C = organic_search):
+    v1: A -> C -> conv (lead at day 5);  v2: C -> conv;  anon_x (no contact): C -> null.
+    anon_v2 is v2's visitor id: its touch without a contact (day 0.25, A) belongs to a
+    visitor who identified, so it is not a non-converting path.
+
+    Marketing-only view (S = sales): deal mk_deal (1000 USD, created day 10, won day 20) with
+    touches A, S, C; deal mk_sales (600 USD, created day 5, won day 8) whose only touch is a
+    sales call. The deals' contacts became leads at day 0.5, before any of their touches.
+    """
+    touches = [
+        touch("v1_1", "v1", 0, "A", anonymous_id="anon_v1"),
+        touch("v1_2", "v1", 1, "C", anonymous_id="anon_v1"),
+        touch("v2_1", "v2", 0, "C", anonymous_id="anon_v2"),
+        touch("v2_0", None, 0.25, "A", anonymous_id="anon_v2"),
+        touch("x_1", None, 0.5, "C", anonymous_id="anon_x"),
+        touch("mk_1", "mk_buyer", 1, "A"),
+        touch("mk_2", "mk_buyer", 2, "S"),
+        touch("mk_3", "mk_buyer", 3, "C"),
+        touch("ms_1", "ms_buyer", 1, "S", touch_type="sales_call"),
+    ]
+    contacts = [
+        contact("v1", lead=5),
+        contact("v2", lead=5),
+        contact("mk_buyer", lead=0.5, account="acc_mk"),
+        contact("ms_buyer", lead=0.5, account="acc_ms"),
+    ]
+    opportunities = [
+        {
+            "opportunity_key": "mk_deal",
+            "account_key": "acc_mk",
+            "amount_usd": 1000.0,
+            "created_at": at(10),
+            "closed_at": at(20),
+            "is_won": True,
+        },
+        {
+            "opportunity_key": "mk_sales",
+            "account_key": "acc_ms",
+            "amount_usd": 600.0,
+            "created_at": at(5),
+            "closed_at": at(8),
+            "is_won": True,
+        },
+    ]
+    return {
+        "fct_touchpoints": touches,
+        "fct_contact_funnel": contacts,
+        "fct_opportunities": opportunities,
+        "fct_opportunity_contacts": [
+            {"opportunity_key": "mk_deal", "contact_key": "mk_buyer", "role": "champion"},
+            {"opportunity_key": "mk_sales", "contact_key": "ms_buyer", "role": "champion"},
+        ],
+    }

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.attribution.cases import markov_cases, rule_cases
+from tests.attribution.cases import markov_cases, rule_cases, visitor_and_marketing_cases
 from tests.attribution.warehouse import build_attribution
 from tests.support.tiny_pipeline import TinyBuild
 
@@ -59,5 +59,14 @@ def built_with_vars(tmp_path_factory):
 @pytest.fixture(scope="package")
 def markov(tmp_path_factory):
     build = build_attribution(tmp_path_factory.mktemp("attribution_markov"), markov_cases())
+    assert build.returncode == 0, build.output[-4000:]
+    return build
+
+
+@pytest.fixture(scope="package")
+def scoped(tmp_path_factory):
+    build = build_attribution(
+        tmp_path_factory.mktemp("attribution_scoped"), visitor_and_marketing_cases()
+    )
     assert build.returncode == 0, build.output[-4000:]
     return build

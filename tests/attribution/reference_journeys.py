@@ -1,6 +1,8 @@
 """The journeys of the independent attribution reference (tests/attribution/reference.py):
 conversions and non-conversions read from the core tables, each with its path of eligible
-touches (lookback, touch types, buying group or account fallback).
+touches (lookback, touch types, buying group or account fallback). The lead stage's
+non-conversions include the visitors who never identified (an anonymous id none of whose
+touches has a contact), keyed `visitor:<anonymous_id>`.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ DEFAULT_TYPES = (
 @dataclass(frozen=True)
 class Touch:
     touchpoint_id: str
-    contact_key: str
+    contact_key: str | None
     touched_at: dt.datetime
     channel: str
 
@@ -62,7 +64,19 @@ class Journeys:
             self.opportunities = rows(con, "select * from core.fct_opportunities")
             roles = rows(con, "select * from core.fct_opportunity_contacts")
         self.touches_by_contact = defaultdict(list)
+        self.touches_by_visitor = defaultdict(list)
+        identified = {row["anonymous_id"] for row in touches if row["contact_key"]}
         for row in touches:
+            if (
+                not row["contact_key"]
+                and row["anonymous_id"]
+                and row["anonymous_id"] not in identified
+                and row["touch_type"] in touch_types
+                and row["touched_at"]
+            ):
+                self.touches_by_visitor[f"visitor:{row['anonymous_id']}"].append(
+                    Touch(row["touchpoint_id"], None, row["touched_at"], row["channel"] or "(none)")
+                )
             if row["contact_key"] and row["touch_type"] in touch_types and row["touched_at"]:
                 self.touches_by_contact[row["contact_key"]].append(
                     Touch(
@@ -154,6 +168,10 @@ class Journeys:
                             includes_end=True,
                         )
                     )
+        for visitor in sorted(self.touches_by_visitor):
+            out.append(
+                Journey(visitor, "lead", [visitor], self.as_of, converted=False, includes_end=True)
+            )
         accounts_with_deals = {o["account_key"] for o in self.opportunities}
         for account, contacts in self.account_contacts.items():
             if account not in accounts_with_deals:
@@ -186,7 +204,10 @@ class Journeys:
         start = journey.ends_at - self.lookback
         path = []
         for contact in journey.contacts:
-            for touch in self.touches_by_contact.get(contact, ()):
+            touches = self.touches_by_contact.get(contact) or self.touches_by_visitor.get(
+                contact, ()
+            )
+            for touch in touches:
                 before_end = touch.touched_at < journey.ends_at or (
                     journey.includes_end and touch.touched_at == journey.ends_at
                 )

@@ -152,6 +152,7 @@ def test_markov_removal_effects_match_mam(tiny_attribution):
     for stage, channel, effect in tiny_attribution.query(
         "select conversion_stage, channel, removal_effect"
         " from intermediate.int_attribution__markov_removal_effects"
+        " where attribution_scope = 'default'"
     ):
         ours[stage][channel] = effect
     for stage in STAGES:

@@ -29,7 +29,7 @@ def test_markov_removal_effects_by_hand(markov):
         for channel, p, p_without, effect in markov.query(
             "select channel, conversion_probability, conversion_probability_without_channel,"
             " removal_effect from intermediate.int_attribution__markov_removal_effects"
-            " where conversion_stage = 'lead'"
+            " where conversion_stage = 'lead' and attribution_scope = 'default'"
         )
     )
     assert rows["paid_search"] == pytest.approx((3 / 4, 1 / 12, 8 / 9), abs=TOL)
@@ -42,3 +42,31 @@ def test_data_driven_weights_by_hand(markov):
     assert_weights(markov, "lead:m1", "data_driven", [1.0])
     assert_weights(markov, "lead:m2", "data_driven", [16 / 25, 9 / 25])
     assert_weights(markov, "lead:m4", "data_driven", [8 / 25, 9 / 25, 8 / 25])
+
+
+# --- the lead chain counts the visitors who never identified --------------------------------
+# Paths (tests/attribution/cases.py, visitor_and_marketing_cases): v1 A>C>conv, v2 C>conv, and
+# the never-identified visitor anon_x C>null (anon_v2's contact-less touch is v2's: not a path).
+# Transitions: start->A 1, start->C 2; A->C 1; C->conv 2, C->null 1.
+# c = P(conv | C) = 2/3; a = P(conv | A) = c = 2/3;  P = 1/3 a + 2/3 c = 2/3.
+# Without A: P' = 2/3 c = 4/9, removal effect 1 - (4/9)/(2/3) = 1/3.
+# Without C: P' = 0, removal effect 1.
+# v1's weights: A (1/3) / (1/3 + 1) = 1/4, C 3/4.
+# Without anon_x (the chain before visitors counted): P = 1, without A 1/2: effect 1/2, so
+# v1 would be A 1/3, C 2/3: the never-identified visitor makes C's credit grow.
+
+
+def test_never_identified_visitor_is_a_non_converting_lead_path(scoped):
+    rows = {
+        channel: (p, p_without, effect, non_converting)
+        for channel, p, p_without, effect, non_converting in scoped.query(
+            "select channel, conversion_probability, conversion_probability_without_channel,"
+            " removal_effect, non_converting_paths"
+            " from intermediate.int_attribution__markov_removal_effects"
+            " where conversion_stage = 'lead' and attribution_scope = 'default'"
+        )
+    }
+    assert rows["paid_search"] == pytest.approx((2 / 3, 4 / 9, 1 / 3, 1), abs=TOL)
+    assert rows["organic_search"] == pytest.approx((2 / 3, 0.0, 1.0, 1), abs=TOL)
+    assert_weights(scoped, "lead:v1", "data_driven", [1 / 4, 3 / 4])
+    assert_weights(scoped, "lead:v2", "data_driven", [1.0])

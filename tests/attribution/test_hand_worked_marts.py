@@ -20,7 +20,7 @@ def test_reconciliation_reports_unattributed_revenue(built):
     rows = built.query(
         "select conversion_stage, attribution_model, total_amount_usd, attributed_amount_usd,"
         " unattributed_amount_usd from attribution.mart_attribution_reconciliation"
-        " where period_month = date '2025-03-01' order by 1, 2"
+        " where month_start = date '2025-03-01' order by 1, 2"
     )
     assert len(rows) == 2 * 9
     for stage, model, total, attributed, unattributed in rows:
@@ -35,9 +35,9 @@ def test_channel_mart_spend_roas_and_cost_per_conversion(built):
     def row(campaign, model, stage="closed_won"):
         return built.query(
             "select channel, credited_conversions, credited_amount_usd, spend_usd, roas,"
-            " cost_per_credited_conversion from attribution.mart_channel_attribution"
+            " cost_per_credited_conversion_usd from attribution.mart_channel_attribution"
             " where campaign_key = ? and attribution_model = ? and conversion_stage = ?"
-            " and period_month = date '2025-03-01'",
+            " and month_start = date '2025-03-01'",
             [campaign, model, stage],
         )
 

@@ -60,7 +60,7 @@ def test_credited_amount_sums_to_the_deal_amount(tiny_attribution, model):
 
 def test_won_revenue_reconciles_to_the_cent_per_month_and_model(tiny_attribution):
     rows = tiny_attribution.query(
-        "select conversion_stage, period_month, attribution_model, total_amount_usd,"
+        "select conversion_stage, month_start, attribution_model, total_amount_usd,"
         " attributed_amount_usd, unattributed_amount_usd"
         " from attribution.mart_attribution_reconciliation"
     )
@@ -80,7 +80,7 @@ def test_won_revenue_reconciles_to_the_cent_per_month_and_model(tiny_attribution
     )
     published = dict(
         tiny_attribution.query(
-            "select period_month, total_amount_usd from attribution.mart_attribution_reconciliation"
+            "select month_start, total_amount_usd from attribution.mart_attribution_reconciliation"
             " where conversion_stage = 'closed_won' and attribution_model = 'linear'"
         )
     )
@@ -164,3 +164,26 @@ def test_every_weight_matches_the_independent_reference(tiny_attribution):
         if actual[key] != pytest.approx(want, abs=1e-9)
     ]
     assert not mismatches, mismatches[:5]
+
+
+@pytest.mark.parametrize("suffix", ["", "_marketing"])
+def test_each_view_reconciles_and_sums_to_one(tiny_attribution, suffix):
+    # the default and the marketing-only views are built by the same SQL: same invariants
+    [(worst,)] = tiny_attribution.query(
+        "select max(abs(total - 1)) from (select sum(attribution_weight) as total"
+        f" from attribution.fct_attribution_credits{suffix}"
+        " group by conversion_id, attribution_model)"
+    )
+    assert worst <= 1e-9
+    [(off_by_a_cent,)] = tiny_attribution.query(
+        "select count(*) from attribution.mart_attribution_reconciliation"
+        + suffix
+        + " where abs(total_amount_usd - attributed_amount_usd - unattributed_amount_usd)"
+        " >= 0.005 or abs(unreconciled_amount_usd) >= 0.005"
+    )
+    assert off_by_a_cent == 0
+    [(sales_rows,)] = tiny_attribution.query(
+        f"select count(*) from attribution.fct_attribution_credits{suffix}"
+        " where touch_type in ('sales_call', 'sales_meeting')"
+    )
+    assert (sales_rows == 0) == (suffix == "_marketing")

@@ -37,6 +37,7 @@ from pathlib import Path
 import duckdb
 
 from tests.metrics.handbuilt_deals import DEAL_ROWS
+from tests.metrics.handbuilt_inputs import INPUT_DDL, INPUT_ROWS
 from tests.metrics.handbuilt_people import PEOPLE_ROWS
 from tests.metrics.handbuilt_schema import DDL
 
@@ -64,7 +65,7 @@ SELECTION = [
 ]
 
 # Rows per relation of DDL (handbuilt_schema.py): handbuilt_people.py, handbuilt_deals.py.
-ROWS = {**PEOPLE_ROWS, **DEAL_ROWS}
+ROWS = {**PEOPLE_ROWS, **DEAL_ROWS, **INPUT_ROWS}
 
 
 @dataclass
@@ -86,7 +87,7 @@ class HandBuild:
 def create_inputs(warehouse: Path, extra_rows: dict | None = None) -> None:
     rows = {**ROWS, **(extra_rows or {})}
     with duckdb.connect(str(warehouse)) as con:
-        for table, columns in DDL.items():
+        for table, columns in {**DDL, **INPUT_DDL}.items():
             con.execute(f"create schema if not exists {table.split('.')[0]}")
             con.execute(f"create or replace table {table} ({columns})")
             width = len(con.execute(f"select * from {table} limit 0").description)

@@ -1,5 +1,6 @@
 """The hand-built warehouse's people (tests/metrics/handbuilt.py tells the story): contacts,
-accounts and reps, their funnels, touches, sales activities, lead scores and email events.
+accounts and reps, their funnels, visitor ids, touches, sales activities, lead scores and
+email events.
 """
 
 from __future__ import annotations
@@ -43,8 +44,12 @@ CONTACTS = [
 
 # P2 was recycled once; P1 and P2 are in the 'getting-started' nurture program.
 CONTACT_EXTRAS = {
-    "hs_p1": {"nurture_program": "getting-started"},
-    "hs_p2": {"recycle_count": 1, "nurture_program": "getting-started"},
+    "hs_p1": {"nurture_program": "getting-started", "first_nurture_at": "2025-01-19"},
+    "hs_p2": {
+        "recycle_count": 1,
+        "nurture_program": "getting-started",
+        "first_nurture_at": "2025-01-17",
+    },
 }
 
 ACCOUNTS = [
@@ -84,6 +89,7 @@ PEOPLE_ROWS = {
             CONTACT_EXTRAS.get(key, {}).get("recycle_count", 0),
             CONTACT_EXTRAS.get(key, {}).get("nurture_program"),
             None,
+            CONTACT_EXTRAS.get(key, {}).get("first_nurture_at"),
         ]
         for key, account, owner, stages, inferred in CONTACTS
     ],
@@ -169,6 +175,19 @@ PEOPLE_ROWS = {
             True,
             "web",
         ],
+    ],
+    # Visitor ids (the funnel's visitor stage): P1's a1 and its second device a1b (first
+    # seen after P1 was a lead: not in the visitor stage), P2's a2, P3's a3 (first seen the
+    # moment P3 became a lead, t4), P4's a4 (its visit is no touch here), and two ids that
+    # never identified: a8 (January) and a9 (March, t5).
+    "core.fct_visitors": [
+        ["a1", "hs_p1", True, "2025-01-10", "form_submission", "2025-01-05", "paid_search", 1, 1],
+        ["a1b", "hs_p1", True, "2025-02-01", "user_id", "2025-02-01", "direct", 1, 1],
+        ["a2", "hs_p2", True, "2025-01-15", "identify", "2025-01-07", "organic_search", 1, 1],
+        ["a3", "hs_p3", True, "2025-01-25", "form_submission", "2025-01-25", "paid_search", 1, 1],
+        ["a4", "hs_p4", True, "2025-02-20", "form_submission", "2025-02-03", "direct", 1, 1],
+        ["a8", None, False, None, None, "2025-01-15", "paid_social", 2, 2],
+        ["a9", None, False, None, None, "2025-03-05", "direct", 1, 1],
     ],
     # SLA: P1 (MQL 01-20 00:00) called 10 h later; the call on 01-19 came before the MQL.
     # P2 (MQL 02-05) is listed second on an email 48 h later (outside a 24 h SLA).

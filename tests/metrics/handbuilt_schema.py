@@ -11,7 +11,7 @@ DDL = {
         "contact_key varchar, account_key varchar, owner_key varchar, "
         + ", ".join(f"{s}_at timestamp, {s}_is_inferred boolean" for s in STAGES)
         + ", current_stage varchar, disqualified_at timestamp, recycle_count integer, "
-        "nurture_program varchar, path_type varchar"
+        "nurture_program varchar, path_type varchar, first_nurture_at timestamp"
     ),
     "core.fct_account_funnel": (
         "account_key varchar, owner_key varchar, "
@@ -28,6 +28,11 @@ DDL = {
         "session_id varchar, touched_at timestamp, touch_type varchar, channel varchar, "
         "source varchar, medium varchar, campaign_key varchar, "
         "is_before_identification boolean, source_system varchar"
+    ),
+    "core.fct_visitors": (
+        "anonymous_id varchar, contact_key varchar, is_identified boolean, "
+        "identified_at timestamp, identification_source varchar, first_seen_at timestamp, "
+        "first_touch_channel varchar, session_count bigint, touch_count bigint"
     ),
     "core.fct_opportunities": (
         "opportunity_key varchar, hubspot_deal_id varchar, account_key varchar, owner_key varchar, "
@@ -59,7 +64,7 @@ DDL = {
         "record_id varchar, example_id varchar, amount_usd decimal(18,6)"
     ),
     "attribution.mart_channel_attribution": (
-        "period_month date, channel varchar, campaign_key varchar, attribution_model varchar, "
+        "month_start date, channel varchar, campaign_key varchar, attribution_model varchar, "
         "conversion_stage varchar, credited_conversions double, credited_amount_usd double, "
         "spend_usd double"
     ),

@@ -153,18 +153,18 @@ update attribution.fct_attribution_credits
 
 create table attribution.mart_attribution_reconciliation as
 with won as (
-    select cast(date_trunc('month', closed_at) as date) as period_month,
+    select cast(date_trunc('month', closed_at) as date) as month_start,
            count(*) as conversions, sum(amount_usd) as total_amount_usd
     from core.fct_opportunities where is_won group by 1
 ),
 models as (select * from (values {_MODELS}) m(attribution_model)),
 attributed as (
-    select cast(date_trunc('month', converted_at) as date) as period_month, attribution_model,
+    select cast(date_trunc('month', converted_at) as date) as month_start, attribution_model,
            count(distinct conversion_id) as attributed_conversions,
            sum(credited_amount_usd) as attributed_amount_usd
     from attribution.fct_attribution_credits group by 1, 2
 )
-select 'closed_won' as conversion_stage, won.period_month, models.attribution_model,
+select 'closed_won' as conversion_stage, won.month_start, models.attribution_model,
        won.conversions,
        coalesce(attributed.attributed_conversions, 0) as attributed_conversions,
        won.total_amount_usd,
@@ -174,7 +174,7 @@ select 'closed_won' as conversion_stage, won.period_month, models.attribution_mo
        0.0 as unreconciled_amount_usd
 from won cross join models
 left join attributed
-  on attributed.period_month = won.period_month
+  on attributed.month_start = won.month_start
  and attributed.attribution_model = models.attribution_model;
 
 create table metrics.mart_sales_performance as

@@ -73,7 +73,7 @@ def test_revenue_breaking_reconciliation_holds_back_only_that_mart(published):
         published / "warehouse.duckdb",
         "update attribution.mart_attribution_reconciliation"
         " set attributed_amount_usd = attributed_amount_usd + 0.01"
-        " where attribution_model = 'w_shaped' and period_month = '2025-03-01'",
+        " where attribution_model = 'w_shaped' and month_start = '2025-03-01'",
     )
     result = gate.run_gate(published / "warehouse.duckdb")
     failures, _ = assert_held_back(
@@ -84,7 +84,7 @@ def test_revenue_breaking_reconciliation_holds_back_only_that_mart(published):
         {"attribution.mart_attribution_reconciliation"},
     )
     (check,) = [v for k, v in failures.items() if k.startswith("total = attributed")]
-    assert [(r["attribution_model"], r["period_month"]) for r in check["sample"]] == [
+    assert [(r["attribution_model"], r["month_start"]) for r in check["sample"]] == [
         ("w_shaped", "2025-03-01")
     ]
     assert float(check["sample"][0]["difference"]) == pytest.approx(-0.01)

@@ -43,8 +43,51 @@
     {%- endif -%}
 {%- endmacro %}
 
-{% macro attribution_touch_types_sql() -%}
-    ({%- for touch_type in attribution_touch_types() -%}
-        '{{ touch_type }}'{% if not loop.last %}, {% endif %}
+{#- Channels that can earn credit: var `attribution_channels`, a list of channel names; unset
+    (the default) every channel counts. A touch without a channel is channel '(none)'. -#}
+{% macro attribution_channels() -%}
+    {{ return(var('attribution_channels', none)) }}
+{%- endmacro %}
+
+{#- The touch types of sales activities logged by reps (CRM calls and meetings,
+    int_touchpoints__unioned): the marketing-only view leaves them out. -#}
+{% macro attribution_sales_touch_types() -%}
+    {{ return(var('attribution_sales_touch_types', ['sales_call', 'sales_meeting'])) }}
+{%- endmacro %}
+
+{#- The attribution scopes, each published as its own set of tables: `default` (the touch
+    types of attribution_touch_types and the channels of attribution_channels) and
+    `marketing` (the same without the sales touch types). A scope is the set of touches that
+    can earn credit; everything else (conversions, lookback, models) is the same. -#}
+{% macro attribution_scopes() -%}
+    {{ return(['default', 'marketing']) }}
+{%- endmacro %}
+
+{#- The SQL condition "this touch can earn credit in the scope", over a relation with
+    touch_type and channel columns (channel already '(none)' when missing). -#}
+{% macro attribution_scope_condition(scope, relation) -%}
+    {%- set channels = attribution_channels() -%}
+    {{ relation }}.touch_type in {{ attribution_sql_list(attribution_touch_types()) }}
+    {%- if channels is not none %}
+        and {{ relation }}.channel in {{ attribution_sql_list(channels) }}
+    {%- endif %}
+    {%- if scope == 'marketing' %}
+        and {{ relation }}.touch_type not in {{ attribution_sql_list(attribution_sales_touch_types()) }}
+    {%- elif scope != 'default' %}
+        {{ exceptions.raise_compiler_error('unknown attribution scope ' ~ scope) }}
+    {%- endif %}
+{%- endmacro %}
+
+{#- A list of names as a SQL tuple of string literals; ('') for an empty list. -#}
+{% macro attribution_sql_list(names) -%}
+    ({%- for name in names -%}
+        '{{ name }}'{% if not loop.last %}, {% endif %}
+    {%- else -%}
+        ''
     {%- endfor -%})
+{%- endmacro %}
+
+{#- The published table of a scope: `name` for the default scope, `name_<scope>` otherwise. -#}
+{% macro attribution_scoped_name(name, scope) -%}
+    {{ return(name if scope == 'default' else name ~ '_' ~ scope) }}
 {%- endmacro %}

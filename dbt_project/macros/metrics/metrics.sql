@@ -31,13 +31,14 @@
     coalesce(cast({{ expression }} as varchar), 'unknown')
 {%- endmacro %}
 
-{#- One row per entity and consecutive canonical stage pair k -> k+1 of a funnel table
+{#- One row per entity and canonical stage it entered, from a funnel table
     (fct_contact_funnel / fct_account_funnel: `<stage>_at` and `<stage>_is_inferred` per
-    stage): when it first entered k and k+1 (skipped stages filled) and whether each was
-    inferred; only pairs with at least one of the two entered. The stages and their order
-    are the rows of `canonical_stages` (a CTE over the seed): the funnel's stage columns are
-    unpivoted and matched by name, so the list is never written out here. -#}
-{% macro metrics_stage_pairs(funnel, key_column, canonical_stages) -%}
+    stage): when it first entered the stage (skipped stages filled), the next canonical
+    stage and when it first entered that (NULL if never; the last stage has no next), and
+    whether each was inferred. The stages and their order are the rows of
+    `canonical_stages` (a CTE over the seed): the funnel's stage columns are unpivoted and
+    matched by name, so the list is never written out here. -#}
+{% macro metrics_funnel_stage_rows(funnel, key_column, canonical_stages) -%}
     with
 
     entered as (
@@ -52,7 +53,7 @@
                 columns('_at$')
             from {{ funnel }}
         ) as stage_times
-        unpivot include nulls (entered_at for stage_column in (columns('_at$')))
+        unpivot (entered_at for stage_column in (columns('_at$')))
 
     ),
 
@@ -68,7 +69,7 @@
                 columns('_is_inferred$')
             from {{ funnel }}
         ) as stage_flags
-        unpivot include nulls (is_inferred for flag_column in (columns('_is_inferred$')))
+        unpivot (is_inferred for flag_column in (columns('_is_inferred$')))
 
     ),
 
@@ -77,6 +78,7 @@
         select
             entered.entity_key,
             {{ canonical_stages }}.stage,
+            {{ canonical_stages }}.stage_order,
             entered.entered_at,
             coalesce(inferred.is_inferred, false) as is_inferred
         from entered
@@ -92,117 +94,34 @@
     steps as (
 
         select
-            stage as from_stage,
-            stage_order as from_stage_order,
-            lead(stage) over (order by stage_order) as to_stage
+            stage,
+            lead(stage) over (order by stage_order) as next_stage
         from {{ canonical_stages }}
 
     )
 
     select
-        from_entries.entity_key,
-        steps.from_stage,
-        steps.to_stage,
-        steps.from_stage_order,
-        from_entries.entered_at as from_at,
-        to_entries.entered_at as to_at,
-        from_entries.is_inferred as from_is_inferred,
-        to_entries.is_inferred as to_is_inferred
-    from steps
-    inner join stage_entries as from_entries
-        on steps.from_stage = from_entries.stage
-    inner join stage_entries as to_entries
+        stage_entries.entity_key,
+        stage_entries.stage,
+        stage_entries.stage_order,
+        steps.next_stage,
+        stage_entries.entered_at,
+        stage_entries.is_inferred,
+        next_entries.entered_at as next_stage_entered_at,
+        next_entries.is_inferred as next_stage_is_inferred
+    from stage_entries
+    inner join steps
+        on stage_entries.stage = steps.stage
+    left join stage_entries as next_entries
         on
-            steps.to_stage = to_entries.stage
-            and from_entries.entity_key = to_entries.entity_key
-    where from_entries.entered_at is not null or to_entries.entered_at is not null
+            stage_entries.entity_key = next_entries.entity_key
+            and steps.next_stage = next_entries.stage
 {%- endmacro %}
 
-{#- The slices the funnel marts cut contacts and accounts by, as long rows (level,
-    entity_key, dimension, dimension_value): every contact and account once under
-    'overall' = 'all', and once under each of channel (the first touch's channel),
-    company_size_band and industry (of the account; a contact's own account) and
-    owner_team (the primary team of the owner; an account's owner, else its CRM owner).
-    Unknown values are 'unknown'. The inputs are CTEs over fct_contact_funnel,
-    fct_account_funnel, dim_account, dim_owner and fct_touchpoints. -#}
-{% macro metrics_funnel_slices(contact_funnel, account_funnel, accounts, owners, touchpoints) -%}
-    with
-
-    first_touches as (
-
-        select
-            'contact' as level,
-            contact_key as entity_key,
-            arg_min(channel, (touched_at, touchpoint_id)) as first_touch_channel
-        from {{ touchpoints }}
-        where contact_key is not null
-        group by contact_key
-        union all
-        select
-            'account' as level,
-            account_key as entity_key,
-            arg_min(channel, (touched_at, touchpoint_id)) as first_touch_channel
-        from {{ touchpoints }}
-        where account_key is not null
-        group by account_key
-
-    ),
-
-    entities as (
-
-        select
-            'contact' as level,
-            contact_key as entity_key,
-            account_key,
-            owner_key
-        from {{ contact_funnel }}
-        union all
-        select
-            'account' as level,
-            {{ account_funnel }}.account_key as entity_key,
-            {{ account_funnel }}.account_key,
-            coalesce({{ account_funnel }}.owner_key, {{ accounts }}.owner_key) as owner_key
-        from {{ account_funnel }}
-        left join {{ accounts }}
-            on {{ account_funnel }}.account_key = {{ accounts }}.account_key
-
-    ),
-
-    attributes as (
-
-        select
-            entities.level,
-            entities.entity_key,
-            {{ metrics_unknown('first_touches.first_touch_channel') }} as channel,
-            {{ metrics_unknown(accounts ~ '.size_band') }} as company_size_band,
-            {{ metrics_unknown(accounts ~ '.industry') }} as industry,
-            {{ metrics_unknown(owners ~ '.primary_team_name') }} as owner_team
-        from entities
-        left join {{ accounts }}
-            on entities.account_key = {{ accounts }}.account_key
-        left join {{ owners }}
-            on entities.owner_key = {{ owners }}.owner_key
-        left join first_touches
-            on
-                entities.level = first_touches.level
-                and entities.entity_key = first_touches.entity_key
-
-    )
-
-    select
-        level,
-        entity_key,
-        'overall' as dimension,
-        'all' as dimension_value
-    from attributes
-    union all
-    select
-        level,
-        entity_key,
-        dimension,
-        dimension_value
-    from attributes
-    unpivot (dimension_value for dimension in (channel, company_size_band, industry, owner_team))
+{#- A slicing attribute of the funnel marts: the value, else '(unknown)' (never NULL;
+    docs/bi-contract.md §1). -#}
+{% macro metrics_funnel_slice(expression) -%}
+    coalesce(cast({{ expression }} as varchar), '(unknown)')
 {%- endmacro %}
 
 {#- Long-format slicing rows (entity_key, dimension, dimension_value): every entity once
@@ -273,40 +192,4 @@
         when {{ previous_budget }} is null or {{ previous_revenue }} is null then 'no previous period'
         when {{ budget }} = {{ previous_budget }} then 'no budget change'
     end
-{%- endmacro %}
-
-{#- Consecutive canonical stage pairs k -> k+1 of every contact and account, once overall and
-    once per first-touch channel, size band, industry and owner team: the rows both funnel
-    marts (conversion, velocity) aggregate. Arguments are the names of the calling model's
-    input CTEs, so its inputs stay visible at its top. -#}
-{% macro metrics_sliced_stage_pairs(contact_funnel, account_funnel, accounts, owners, touchpoints, canonical_stages) -%}
-    with stage_pairs as (
-
-        select
-            'contact' as level,
-            *
-        from ({{ metrics_stage_pairs(contact_funnel, 'contact_key', canonical_stages) }}) as contact_pairs
-        union all
-        select
-            'account' as level,
-            *
-        from ({{ metrics_stage_pairs(account_funnel, 'account_key', canonical_stages) }}) as account_pairs
-
-    ),
-
-    slices as (
-
-        {{ metrics_funnel_slices(contact_funnel, account_funnel, accounts, owners, touchpoints) }}
-
-    )
-
-    select
-        slices.dimension,
-        slices.dimension_value,
-        stage_pairs.*
-    from stage_pairs
-    inner join slices
-        on
-            stage_pairs.level = slices.level
-            and stage_pairs.entity_key = slices.entity_key
 {%- endmacro %}

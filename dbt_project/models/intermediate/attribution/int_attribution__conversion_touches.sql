@@ -1,4 +1,4 @@
--- Every eligible touch of every conversion, in order, with the positions of its conversion's
+-- Every eligible touch of every conversion, per attribution scope, in order, with the positions of its conversion's
 -- milestones and its time_decay weight (the one weight that needs the whole path). The other
 -- weights are arithmetic over these positions: int_attribution__touch_weights computes them,
 -- and data_driven once the Markov chain built from these paths is solved. This table is the
@@ -9,7 +9,8 @@
 -- Eligible (DESIGN §4): a touch of the conversion's contacts (the contact; for a deal its
 -- buying group, else its account's contacts), of a counted touch type, strictly before the
 -- conversion and no more than `attribution_lookback_days` before it. Order: touched_at, then
--- touchpoint_id (stable tie-break). Each touch counts once per occurrence.
+-- touchpoint_id (stable tie-break). Each touch counts once per occurrence. A scope is its own
+-- set of paths (int_attribution__countable_touches): positions are per scope and conversion.
 {%- set lookback_days = attribution_lookback_days() %}
 {%- set half_life_days = attribution_half_life_days() %}
 
@@ -67,6 +68,7 @@ conversion_contacts as (
 eligible as (
 
     select
+        touches.attribution_scope,
         conversion_contacts.conversion_number,
         conversion_contacts.conversion_stage,
         conversion_contacts.lead_created_at,
@@ -99,9 +101,9 @@ positioned as (
         * exclude (lead_created_at, opportunity_created_at, age_days),
         row_number() over ordered_touches as touch_position,
         count(*) over conversion as touch_count,
-        nullif(count_if(touched_at <= lead_created_at) over conversion, 0)
+        cast(nullif(count_if(touched_at <= lead_created_at) over conversion, 0) as bigint)
             as lead_creation_position,
-        nullif(count_if(touched_at <= opportunity_created_at) over conversion, 0)
+        cast(nullif(count_if(touched_at <= opportunity_created_at) over conversion, 0) as bigint)
             as opportunity_creation_position,
         lag(channel) over ordered_touches as previous_channel,
         -- 2^(-age / half-life), normalised per conversion.
@@ -110,8 +112,10 @@ positioned as (
         ) over conversion as time_decay_weight
     from eligible
     window
-        conversion as (partition by conversion_number),
-        ordered_touches as (partition by conversion_number order by touched_at, touchpoint_id)
+        conversion as (partition by attribution_scope, conversion_number),
+        ordered_touches as (
+            partition by attribution_scope, conversion_number order by touched_at, touchpoint_id
+        )
 
 ),
 

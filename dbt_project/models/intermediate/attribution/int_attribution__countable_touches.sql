@@ -1,18 +1,15 @@
 {{ config(materialized='view') }}
--- The touches attribution can credit: identified (a contact), timed, of a counted type (var
--- attribution_touch_types; email opens are left out by default). A touch without a channel is
--- kept under '(none)' so that it still takes its share. A view: a filter over fct_touchpoints
--- that the conversion paths, the Markov chain and the channel mart each read once.
+-- The touches attribution can credit, per scope (macro attribution_scopes): identified (a
+-- contact), timed, and allowed by the scope (macro attribution_scope_condition: var
+-- attribution_touch_types, email opens left out by default; var attribution_channels; the
+-- marketing scope also leaves out the sales touch types). A touch without a channel is kept
+-- under '(none)' so that it still takes its share. A touch is one row per scope it counts in.
+-- A view: a filter over fct_touchpoints that the conversion paths, the Markov chain and the
+-- channel mart each read once.
 
 with
 
 touchpoints as (
-
-    select * from {{ ref('fct_touchpoints') }}
-
-),
-
-final as (
 
     select
         touchpoint_id,
@@ -21,11 +18,21 @@ final as (
         touch_type,
         coalesce(channel, '(none)') as channel,
         campaign_key
-    from touchpoints
-    where
-        contact_key is not null
-        and touched_at is not null
-        and touch_type in {{ attribution_touch_types_sql() }}
+    from {{ ref('fct_touchpoints') }}
+    where contact_key is not null and touched_at is not null
+
+),
+
+final as (
+
+    {% for scope in attribution_scopes() %}
+        select
+            '{{ scope }}' as attribution_scope,
+            touchpoints.*
+        from touchpoints
+        where {{ attribution_scope_condition(scope, 'touchpoints') }}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 
 )
 

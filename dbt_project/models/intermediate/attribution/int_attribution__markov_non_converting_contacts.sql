@@ -3,7 +3,9 @@
 -- contact that never entered a stage walks a path that ends in (null): its touches in the
 -- lookback window ending at the as-of time (var attribution_as_of, default the latest touch),
 -- inclusive. A contact's path is the same for every stage it misses, so it is walked once
--- and counted for each of them. Contacts without a touch in the window are not paths.
+-- and counted for each of them. Contacts without a touch in the window are not paths. One
+-- chain per attribution scope (its touches). The lead stage's other non-converters, the
+-- visitors who never identified, are int_attribution__markov_non_converting_visitors.
 {%- set lookback_days = attribution_lookback_days() %}
 {%- set contact_stages = attribution_contact_stages(ref('attribution_conversion_stages')) %}
 
@@ -30,6 +32,7 @@ as_of as (
 contact_touches as (
 
     select
+        touches.attribution_scope,
         touches.contact_key,
         touches.channel,
         lag(touches.channel) over ordered_touches as previous_channel,
@@ -40,7 +43,8 @@ contact_touches as (
         touches.touched_at <= as_of.as_of_at
         and touches.touched_at >= as_of.as_of_at - interval '{{ lookback_days }} days'
     window ordered_touches as (
-        partition by touches.contact_key order by touches.touched_at, touches.touchpoint_id
+        partition by touches.attribution_scope, touches.contact_key
+        order by touches.touched_at, touches.touchpoint_id
     )
 
 ),
@@ -48,6 +52,7 @@ contact_touches as (
 contact_steps as (
 
     select
+        attribution_scope,
         contact_key,
         coalesce(previous_channel, '(start)') as from_state,
         channel as to_state
@@ -56,6 +61,7 @@ contact_steps as (
     union all
 
     select
+        attribution_scope,
         contact_key,
         channel as from_state,
         '(null)' as to_state
@@ -67,6 +73,7 @@ contact_steps as (
 contact_step_counts as (
 
     select
+        contact_steps.attribution_scope,
         contact_steps.from_state,
         contact_steps.to_state,
         {%- for stage in contact_stages %}
@@ -83,13 +90,14 @@ final as (
 
     {% for stage in contact_stages %}
         select
+            attribution_scope,
             '{{ stage.conversion_stage }}' as conversion_stage,
             from_state,
             to_state,
-            sum(transitions) as transitions
+            cast(sum(transitions) as bigint) as transitions
         from contact_step_counts
         where misses_{{ stage.conversion_stage }}
-        group by from_state, to_state
+        group by attribution_scope, from_state, to_state
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
 

@@ -5,7 +5,8 @@
 --                touch), inclusive;
 --   closed_won   a closed-lost deal: its eligible touches before the close, exactly as a won
 --                deal's (open deals have not decided yet and are left out).
--- Each journey's path ends in (null). Journeys without an eligible touch are not paths.
+-- Each journey's path ends in (null). Journeys without an eligible touch are not paths. One
+-- chain per attribution scope (its touches).
 {%- set lookback_days = attribution_lookback_days() %}
 
 with
@@ -78,6 +79,7 @@ journeys as (
 journey_touches as (
 
     select
+        touches.attribution_scope,
         journeys.conversion_stage,
         journeys.journey_id,
         touches.channel,
@@ -93,7 +95,8 @@ journey_touches as (
             )
             and touches.touched_at >= journeys.ends_at - interval '{{ lookback_days }} days'
     window ordered_touches as (
-        partition by journeys.journey_id order by touches.touched_at, touches.touchpoint_id
+        partition by touches.attribution_scope, journeys.journey_id
+        order by touches.touched_at, touches.touchpoint_id
     )
 
 ),
@@ -101,6 +104,7 @@ journey_touches as (
 journey_steps as (
 
     select
+        attribution_scope,
         conversion_stage,
         coalesce(previous_channel, '(start)') as from_state,
         channel as to_state
@@ -109,6 +113,7 @@ journey_steps as (
     union all
 
     select
+        attribution_scope,
         conversion_stage,
         channel as from_state,
         '(null)' as to_state
@@ -120,12 +125,13 @@ journey_steps as (
 final as (
 
     select
+        attribution_scope,
         conversion_stage,
         from_state,
         to_state,
         count(*) as transitions
     from journey_steps
-    group by conversion_stage, from_state, to_state
+    group by attribution_scope, conversion_stage, from_state, to_state
 
 )
 

@@ -1,4 +1,5 @@
-"""Removal effects of the data_driven model: one absorbing Markov chain per conversion stage.
+"""Removal effects of the data_driven model: one absorbing Markov chain per attribution scope
+and conversion stage.
 
 Why Python: the chain is tiny (a state per channel) and solving it is linear algebra that
 SQL does not have. Everything that scales with touches (paths, transition counts) is SQL in
@@ -42,7 +43,9 @@ def conversion_probability(counts: np.ndarray, removed: int | None = None) -> fl
 
 def removal_effects(transitions: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    for stage, chain in transitions.groupby("conversion_stage", sort=True):
+    for (scope, stage), chain in transitions.groupby(
+        ["attribution_scope", "conversion_stage"], sort=True
+    ):
         channels = sorted(
             (set(chain["from_state"]) | set(chain["to_state"])) - {START, CONVERSION, NULL}
         )
@@ -65,6 +68,7 @@ def removal_effects(transitions: pd.DataFrame) -> pd.DataFrame:
             p_without, effect = effects[channel]
             rows.append(
                 {
+                    "attribution_scope": scope,
                     "conversion_stage": stage,
                     "channel": channel,
                     "conversion_probability": p,
@@ -76,6 +80,7 @@ def removal_effects(transitions: pd.DataFrame) -> pd.DataFrame:
                 }
             )
     columns = [
+        "attribution_scope",
         "conversion_stage",
         "channel",
         "conversion_probability",
@@ -87,6 +92,7 @@ def removal_effects(transitions: pd.DataFrame) -> pd.DataFrame:
     ]
     return pd.DataFrame(rows, columns=columns).astype(
         {
+            "attribution_scope": "string",
             "conversion_stage": "string",
             "channel": "string",
             "conversion_probability": "float64",

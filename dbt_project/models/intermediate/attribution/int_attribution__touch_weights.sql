@@ -1,5 +1,5 @@
 {{ config(materialized='view') }}
--- Every model's weight of every eligible touch, one column per model, with the touch's
+-- Every model's weight of every eligible touch in every attribution scope, one column per model, with the touch's
 -- milestone flags and role. The marts read this wide form; fct_attribution_credits is its
 -- unpivot. A view: the position models (seed attribution_models: their shares) are row-wise
 -- arithmetic over the positions stored in int_attribution__conversion_touches (macro
@@ -39,6 +39,7 @@ removal_effects as (
 conversion_paths as (
 
     select
+        conversion_touches.attribution_scope,
         conversions.conversion_id,
         conversion_touches.conversion_stage,
         conversions.converted_at,
@@ -85,12 +86,16 @@ weighted as (
             {{ attribution_position_weight(model) }} as {{ model.attribution_model }}_weight,
         {%- endfor %}
         coalesce(removal_effects.removal_effect, 0) / count(*) over (
-            partition by conversion_paths.conversion_number, conversion_paths.channel
+            partition by
+                conversion_paths.attribution_scope,
+                conversion_paths.conversion_number,
+                conversion_paths.channel
         ) as removal_effect_per_touch
     from conversion_paths
     left join removal_effects
         on
-            conversion_paths.conversion_stage = removal_effects.conversion_stage
+            conversion_paths.attribution_scope = removal_effects.attribution_scope
+            and conversion_paths.conversion_stage = removal_effects.conversion_stage
             and conversion_paths.channel = removal_effects.channel
 
 ),
@@ -111,7 +116,11 @@ final as (
         end as touch_role,
         coalesce(
             removal_effect_per_touch
-            / nullif(sum(removal_effect_per_touch) over (partition by conversion_number), 0),
+            / nullif(
+                sum(removal_effect_per_touch)
+                    over (partition by attribution_scope, conversion_number),
+                0
+            ),
             1.0 / touch_count
         ) as data_driven_weight
     from weighted

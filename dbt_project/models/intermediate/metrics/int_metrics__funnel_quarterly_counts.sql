@@ -1,9 +1,17 @@
-{#- How many records entered each reverse-funnel step per quarter (period-based), up to the
-    snapshot date: won deals (and their revenue), proposals (deals first reaching the
-    proposal stage, var metrics_proposal_stage_id, or any later open stage or closed-won),
-    SQLs, MQLs, leads (contacts, first entry) and visitors (contacts' first visit plus
-    visitors never identified, by anonymous id). -#}
-{%- set proposal_stage = var('metrics_proposal_stage_id', 'proposalsent') -%}
+{#- How many entered each step of the funnel plan's chain per quarter (UTC, period-based), up
+    to the snapshot date, each in its own unit (docs/metrics/funnel.md):
+    deals   won_deals (and their USD revenue), proposals (first at the proposal stage, var
+            metrics_plan_proposal_stage = proposal_sent, or a later one, closed-won included),
+            sql_opportunities (first past the qualification stage: a later open stage or
+            won), qualification_calls (first at the qualification stage, var
+            metrics_plan_qualification_stage = qualification_call, or later: every deal that
+            entered the sales funnel);
+    contacts sqls, mqls, leads (first entry, filled as in fct_contact_funnel);
+    visitor ids visitors (first seen; the visitor stage of int_metrics__funnel_visitors).
+    Deal stages are ordered by sales_stage_order (seed sales_stage_mapping); a closed-lost
+    stage is no step. -#}
+{%- set qualification_stage = var('metrics_plan_qualification_stage', 'qualification_call') -%}
+{%- set proposal_stage = var('metrics_plan_proposal_stage', 'proposal_sent') -%}
 with
 
 snapshot as (
@@ -37,51 +45,59 @@ contacts as (
 
 ),
 
-touchpoints as (
+visitors as (
 
-    select * from {{ ref('fct_touchpoints') }}
-
-),
-
-proposal_order as (
-
-    select min(display_order) as display_order
-    from stages
-    where deal_stage_id = '{{ proposal_stage }}'
+    select * from {{ ref('int_metrics__funnel_visitors') }}
 
 ),
 
-proposals as (
+step_stage_orders as (
 
     select
+        min(sales_stage_order) filter (where sales_stage = '{{ qualification_stage }}')
+            as qualification_order,
+        min(sales_stage_order) filter (where sales_stage = '{{ proposal_stage }}')
+            as proposal_order
+    from stages
+
+),
+
+-- Every entry of a deal into a stage on its way to won (closed-lost is not).
+deal_stage_entries as (
+
+    select distinct
         history.opportunity_key,
-        min(history.valid_from) as entered_at
+        history.valid_from as entered_at,
+        stages.sales_stage_order
     from history
     inner join stages
         on history.deal_stage_id = stages.deal_stage_id
-    cross join proposal_order
-    where
-        stages.display_order >= proposal_order.display_order
-        and (not coalesce(stages.is_closed, false) or stages.probability >= 1)
-    group by history.opportunity_key
+    where coalesce(stages.is_won, false) or not coalesce(stages.is_closed, false)
 
 ),
 
-anonymous_visitors as (
+deal_steps as (
 
     select
-        anonymous_id,
-        min(touched_at) as entered_at
-    from touchpoints
-    where contact_key is null and anonymous_id is not null
-    group by anonymous_id
+        deal_stage_entries.opportunity_key,
+        min(deal_stage_entries.entered_at) filter (
+            where deal_stage_entries.sales_stage_order >= step_stage_orders.qualification_order
+        ) as qualification_call_at,
+        min(deal_stage_entries.entered_at) filter (
+            where deal_stage_entries.sales_stage_order > step_stage_orders.qualification_order
+        ) as sql_opportunity_at,
+        min(deal_stage_entries.entered_at) filter (
+            where deal_stage_entries.sales_stage_order >= step_stage_orders.proposal_order
+        ) as proposal_at
+    from deal_stage_entries
+    cross join step_stage_orders
+    group by deal_stage_entries.opportunity_key
 
 ),
 
 step_entries as (
 
     select
-        1 as step_order,
         'won_deals' as funnel_step,
         closed_at as entered_at,
         amount_usd
@@ -89,14 +105,27 @@ step_entries as (
     where is_won
     union all
     select
-        2 as step_order,
         'proposals' as funnel_step,
-        entered_at,
+        proposal_at as entered_at,
         null as amount_usd
-    from proposals
+    from deal_steps
+    where proposal_at is not null
     union all
     select
-        3 as step_order,
+        'sql_opportunities' as funnel_step,
+        sql_opportunity_at as entered_at,
+        null as amount_usd
+    from deal_steps
+    where sql_opportunity_at is not null
+    union all
+    select
+        'qualification_calls' as funnel_step,
+        qualification_call_at as entered_at,
+        null as amount_usd
+    from deal_steps
+    where qualification_call_at is not null
+    union all
+    select
         'sqls' as funnel_step,
         sql_at as entered_at,
         null as amount_usd
@@ -104,7 +133,6 @@ step_entries as (
     where sql_at is not null
     union all
     select
-        4 as step_order,
         'mqls' as funnel_step,
         mql_at as entered_at,
         null as amount_usd
@@ -112,7 +140,6 @@ step_entries as (
     where mql_at is not null
     union all
     select
-        5 as step_order,
         'leads' as funnel_step,
         lead_at as entered_at,
         null as amount_usd
@@ -120,19 +147,11 @@ step_entries as (
     where lead_at is not null
     union all
     select
-        6 as step_order,
         'visitors' as funnel_step,
-        visitor_at as entered_at,
+        first_seen_at as entered_at,
         null as amount_usd
-    from contacts
-    where visitor_at is not null
-    union all
-    select
-        6 as step_order,
-        'visitors' as funnel_step,
-        entered_at,
-        null as amount_usd
-    from anonymous_visitors
+    from visitors
+    where first_seen_at is not null
 
 ),
 
@@ -141,9 +160,8 @@ final as (
     select
         cast(date_trunc('quarter', step_entries.entered_at) as date) as quarter_start,
         step_entries.funnel_step,
-        min(step_entries.step_order) as step_order,
-        count(*) as entries,
-        sum(step_entries.amount_usd) as won_revenue_usd
+        cast(count(*) as bigint) as entries,
+        cast(sum(step_entries.amount_usd) as double) as won_revenue_usd
     from step_entries
     cross join snapshot
     where cast(step_entries.entered_at as date) <= snapshot.snapshot_date

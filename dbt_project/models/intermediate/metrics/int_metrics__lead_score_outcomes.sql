@@ -26,7 +26,7 @@ per_contact as (
 
     select
         contact_key,
-        max(running_score) as peak_score,
+        cast(max(running_score) as bigint) as peak_score,
         min(mql_threshold_crossed_at) as score_mql_at
     from scores
     group by contact_key
@@ -41,7 +41,7 @@ final as (
         per_contact.peak_score,
         case
             when per_contact.peak_score is null then 'unscored'
-            else {{ metrics_unknown('bands.score_band') }}
+            else coalesce(bands.score_band, '(unknown)')
         end as score_band,
         per_contact.score_mql_at,
         per_contact.score_mql_at is not null as is_score_mql,

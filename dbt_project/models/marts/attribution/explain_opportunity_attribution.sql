@@ -1,7 +1,8 @@
 {{ config(materialized='view') }}
 -- Why a deal's pipeline and revenue went where they did: for each opportunity and each of
 -- its conversions (opportunity creation, closed-won), every eligible touch in order with its
--- milestones and its weight under every model (seed attribution_models), side by side.
+-- milestones and its weight under every model (seed attribution_models), side by side, in
+-- the default attribution scope.
 {%- set model_names = attribution_model_names(ref('attribution_models')) %}
 
 with
@@ -26,9 +27,9 @@ final as (
         touch_weights.conversion_id,
         conversions.account_key,
         touch_weights.converted_at,
-        touch_weights.conversion_amount_usd,
-        touch_weights.touch_position,
-        touch_weights.touch_count,
+        cast(touch_weights.conversion_amount_usd as double) as conversion_amount_usd,
+        cast(touch_weights.touch_position as bigint) as touch_position,
+        cast(touch_weights.touch_count as bigint) as touch_count,
         touch_weights.touchpoint_id,
         touch_weights.touch_contact_key,
         touch_weights.touched_at,
@@ -46,7 +47,9 @@ final as (
         {%- endfor %}
     from touch_weights
     inner join conversions on touch_weights.conversion_number = conversions.conversion_number
-    where conversions.opportunity_key is not null
+    where
+        touch_weights.attribution_scope = 'default'
+        and conversions.opportunity_key is not null
 
 )
 

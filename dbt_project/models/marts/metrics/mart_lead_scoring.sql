@@ -1,5 +1,5 @@
-{#- Does the lead score predict outcomes? Leads per score band (peak score) and their
-    conversion to SQL and to customer (won). Cohort-based by the period of lead creation. -#}
+{#- Does the lead score predict outcomes? Leads per lead-creation month and score band (peak
+    score) and their conversion to SQL and to customer (won). Cohort-based. -#}
 with
 
 leads as (
@@ -11,14 +11,12 @@ leads as (
 aggregated as (
 
     select
-        period_grains.period_grain,
-        {{ metrics_period_start('leads.lead_at', 'period_grains.period_grain') }} as period_start,
-        leads.score_band,
+        cast(date_trunc('month', lead_at) as date) as month_start,
+        score_band,
         count(*) as leads,
-        count(*) filter (where leads.reached_sql) as leads_to_sql,
-        count(*) filter (where leads.reached_customer) as leads_to_won
+        count(*) filter (where reached_sql) as leads_to_sql,
+        count(*) filter (where reached_customer) as leads_to_won
     from leads
-    cross join {{ metrics_period_grains() }}
     group by all
 
 ),
@@ -26,7 +24,11 @@ aggregated as (
 final as (
 
     select
-        *,
+        month_start,
+        score_band,
+        cast(leads as bigint) as leads,
+        cast(leads_to_sql as bigint) as leads_to_sql,
+        cast(leads_to_won as bigint) as leads_to_won,
         {{ metrics_ratio('leads_to_sql', 'leads') }} as sql_conversion_rate,
         {{ metrics_ratio('leads_to_won', 'leads') }} as won_conversion_rate
     from aggregated

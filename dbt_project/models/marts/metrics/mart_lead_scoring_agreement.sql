@@ -1,7 +1,7 @@
 {#- Agreement between the score-based MQL (score crossed the threshold, fct_lead_scores) and
-    the CRM's own MQL (lifecycle stage set, not inferred): how many leads both, only one or
-    neither call an MQL, the agreement rate ((both + neither) / leads) and the median hours
-    the CRM MQL lags the score crossing. Cohort-based by the period of lead creation. -#}
+    the CRM's own MQL (lifecycle stage set, not inferred) per lead-creation month: how many
+    leads both, only one or neither call an MQL, the agreement rate ((both + neither) /
+    leads) and the median hours the CRM MQL lags the score crossing. Cohort-based. -#}
 with
 
 leads as (
@@ -13,18 +13,16 @@ leads as (
 aggregated as (
 
     select
-        period_grains.period_grain,
-        {{ metrics_period_start('leads.lead_at', 'period_grains.period_grain') }} as period_start,
+        cast(date_trunc('month', lead_at) as date) as month_start,
         count(*) as leads,
-        count(*) filter (where leads.is_score_mql and leads.is_crm_mql) as mql_by_both,
-        count(*) filter (where leads.is_score_mql and not leads.is_crm_mql) as mql_by_score_only,
-        count(*) filter (where leads.is_crm_mql and not leads.is_score_mql) as mql_by_crm_only,
-        count(*) filter (where not leads.is_score_mql and not leads.is_crm_mql) as mql_by_neither,
-        quantile_cont((epoch(leads.crm_mql_at) - epoch(leads.score_mql_at)) / 3600.0, 0.5) filter (
-            where leads.is_score_mql and leads.is_crm_mql
+        count(*) filter (where is_score_mql and is_crm_mql) as mql_by_both,
+        count(*) filter (where is_score_mql and not is_crm_mql) as mql_by_score_only,
+        count(*) filter (where is_crm_mql and not is_score_mql) as mql_by_crm_only,
+        count(*) filter (where not is_score_mql and not is_crm_mql) as mql_by_neither,
+        quantile_cont((epoch(crm_mql_at) - epoch(score_mql_at)) / 3600.0, 0.5) filter (
+            where is_score_mql and is_crm_mql
         ) as median_hours_crm_after_score
     from leads
-    cross join {{ metrics_period_grains() }}
     group by all
 
 ),
@@ -32,7 +30,13 @@ aggregated as (
 final as (
 
     select
-        *,
+        month_start,
+        cast(leads as bigint) as leads,
+        cast(mql_by_both as bigint) as mql_by_both,
+        cast(mql_by_score_only as bigint) as mql_by_score_only,
+        cast(mql_by_crm_only as bigint) as mql_by_crm_only,
+        cast(mql_by_neither as bigint) as mql_by_neither,
+        cast(median_hours_crm_after_score as double) as median_hours_crm_after_score,
         {{ metrics_ratio('mql_by_both + mql_by_neither', 'leads') }} as agreement_rate
     from aggregated
 

@@ -1,125 +1,54 @@
-{#- MQL follow-up SLA (DESIGN.md §5), cohort-based by the period the contact became an MQL,
-    overall and per owner and owner team: hours from MQL to the first sales activity
-    listing the contact (fct_sales_activities.contact_keys), % followed up within the SLA
-    window (var mql_sla_hours, default 24), SAL acceptance rate (MQLs that reached SAL) and
-    recycle rate (MQLs recycled to marketing at least once). Inferred MQLs (the stage was
-    skipped, so nobody could follow it up) are left out. -#}
+{#- MQL follow-up SLA (DESIGN.md §5, docs/metrics/marketing.md) per MQL month and owner,
+    cohort-based by the month the contact became an MQL: MQLs, followed up, followed up
+    within the SLA window (var mql_sla_hours, default 24) and its rate (a fraction), hours
+    to the first sales activity (sum for means, median of the row), SAL acceptance and
+    recycling. Monthly totals with medians over all owners: mart_lead_sla_total. -#}
 {%- set sla_hours = var('mql_sla_hours', 24) -%}
-{%- set dimension_columns = {'owner': 'owner_key', 'owner_team': 'owner_team'} -%}
 with
-
-contacts as (
-
-    select * from {{ ref('fct_contact_funnel') }}
-    where mql_at is not null and not coalesce(mql_is_inferred, false)
-
-),
-
-contact_dimensions as (
-
-    select * from {{ ref('int_metrics__contact_dimensions') }}
-
-),
-
-activities as (
-
-    select * from {{ ref('fct_sales_activities') }}
-
-),
-
-snapshot as (
-
-    select * from {{ ref('dim_snapshot_date') }}
-
-),
-
-activity_contacts as (
-
-    select distinct
-        occurred_at,
-        unnest(list_append(coalesce(contact_keys, []), contact_key)) as contact_key
-    from activities
-
-),
 
 mqls as (
 
-    select
-        contacts.contact_key,
-        contacts.mql_at,
-        contacts.sal_at is not null as reached_sal,
-        coalesce(contacts.recycle_count, 0) > 0 as was_recycled,
-        contact_dimensions.owner_team,
-        {{ metrics_unknown('contacts.owner_key') }} as owner_key,
-        min(activity_contacts.occurred_at) as first_activity_at
-    from contacts
-    inner join contact_dimensions
-        on contacts.contact_key = contact_dimensions.contact_key
-    cross join snapshot
-    left join activity_contacts
-        on
-            contacts.contact_key = activity_contacts.contact_key
-            and contacts.mql_at <= activity_contacts.occurred_at
-            and cast(activity_contacts.occurred_at as date) <= snapshot.snapshot_date
-    where cast(contacts.mql_at as date) <= snapshot.snapshot_date
-    group by all
-
-),
-
-timed as (
-
-    select
-        *,
-        (epoch(first_activity_at) - epoch(mql_at)) / 3600.0 as hours_to_first_activity
-    from mqls
-
-),
-
-slices as (
-
-    {{ metrics_dimension_rows('timed', 'contact_key', dimension_columns) }}
+    select * from {{ ref('int_metrics__mql_follow_up') }}
 
 ),
 
 aggregated as (
 
     select
-        period_grains.period_grain,
-        {{ metrics_period_start('timed.mql_at', 'period_grains.period_grain') }} as period_start,
-        slices.dimension,
-        slices.dimension_value,
+        month_start,
+        owner_key,
+        -- The owner's team (one per owner): a column, not part of the grain.
+        any_value(owner_team) as owner_team,
         count(*) as mqls,
-        count(timed.first_activity_at) as mqls_followed_up,
-        count(*) filter (where timed.hours_to_first_activity <= {{ sla_hours }}) as mqls_within_sla,
-        quantile_cont(timed.hours_to_first_activity, 0.5) as median_hours_to_first_activity,
-        avg(timed.hours_to_first_activity) as mean_hours_to_first_activity,
-        count(*) filter (where timed.reached_sal) as mqls_accepted,
-        count(*) filter (where timed.was_recycled) as mqls_recycled
-    from timed
-    inner join slices
-        on timed.contact_key = slices.entity_key
-    cross join {{ metrics_period_grains() }}
-    group by all
+        count(first_activity_at) as mqls_followed_up,
+        count(*) filter (where hours_to_first_activity <= {{ sla_hours }}) as mqls_within_sla,
+        sum(hours_to_first_activity) as total_hours_to_first_activity,
+        quantile_cont(hours_to_first_activity, 0.5) as median_hours_to_first_activity,
+        count(*) filter (where reached_sal) as mqls_accepted,
+        count(*) filter (where was_recycled) as mqls_recycled
+    from mqls
+    group by month_start, owner_key
 
 ),
 
 final as (
 
     select
-        period_grain,
-        period_start,
-        dimension,
-        dimension_value,
-        {{ sla_hours }} as sla_hours,
-        mqls,
-        mqls_followed_up,
-        mqls_within_sla,
-        100 * {{ metrics_ratio('mqls_within_sla', 'mqls') }} as pct_within_sla,
-        median_hours_to_first_activity,
-        mean_hours_to_first_activity,
-        mqls_accepted,
+        month_start,
+        owner_key,
+        owner_team,
+        cast({{ sla_hours }} as double) as sla_hours,
+        cast(mqls as bigint) as mqls,
+        cast(mqls_followed_up as bigint) as mqls_followed_up,
+        cast(mqls_within_sla as bigint) as mqls_within_sla,
+        {{ metrics_ratio('mqls_within_sla', 'mqls') }} as within_sla_rate,
+        cast(total_hours_to_first_activity as double) as total_hours_to_first_activity,
+        {{ metrics_ratio('total_hours_to_first_activity', 'mqls_followed_up') }}
+            as mean_hours_to_first_activity,
+        cast(median_hours_to_first_activity as double) as median_hours_to_first_activity,
+        cast(mqls_accepted as bigint) as mqls_accepted,
         {{ metrics_ratio('mqls_accepted', 'mqls') }} as sal_acceptance_rate,
-        mqls_recycled,
+        cast(mqls_recycled as bigint) as mqls_recycled,
         {{ metrics_ratio('mqls_recycled', 'mqls') }} as recycle_rate
     from aggregated
 

@@ -1,12 +1,12 @@
-{#- ROAS and ROMI by channel, campaign and attribution model, per month and quarter
-    (period-based: revenue in the close month, cost in the month spent). Attributed
+{#- ROAS and ROMI by channel, campaign and attribution model, per month (period-based:
+    revenue in the close month, cost in the month spent). Attributed
     revenue = closed-won credits of mart_channel_attribution; ad spend from the same mart
-    (one channel per campaign); program costs (seed metrics_program_costs) on their channel
+    (one channel per campaign); program costs (input int_targets__program_costs) on their channel
     and campaign ('(none)' = the channel as a whole). ROAS = attributed revenue / ad spend;
-    ROMI = (attributed revenue - marketing cost) / marketing cost; incremental ROMI vs the
-    previous period of the same channel, campaign and model (NULL with a note when there is
-    no previous period or no budget change). Every series has every period from its first
-    one to the snapshot date. -#}
+    ROMI = (attributed revenue - marketing cost) / marketing cost (macros/metrics/romi.sql,
+    the meaning of mart_romi); incremental ROMI vs the previous month of the same channel,
+    campaign and model, only where the budget change reaches the threshold (else NULL with
+    a reason). Every series has every month from its first one to the snapshot month. -#}
 with
 
 snapshot as (
@@ -15,9 +15,9 @@ snapshot as (
 
 ),
 
-periods as (
+calendar as (
 
-    select * from {{ ref('int_metrics__periods') }}
+    select distinct month_start from {{ ref('dim_date') }}
 
 ),
 
@@ -30,7 +30,7 @@ channel_attribution as (
 
 program_costs as (
 
-    select * from {{ ref('metrics_program_costs') }}
+    select * from {{ ref('int_targets__program_costs') }}
 
 ),
 
@@ -43,7 +43,7 @@ models as (
 monthly as (
 
     select
-        period_month as month_start,
+        month_start,
         channel,
         coalesce(campaign_key, '(none)') as campaign_key,
         attribution_model,
@@ -81,37 +81,36 @@ series as (
 spine as (
 
     select
-        series.*,
-        periods.period_grain,
-        periods.period_start,
-        periods.period_end
+        series.channel,
+        series.campaign_key,
+        series.attribution_model,
+        calendar.month_start
     from series
     cross join snapshot
-    inner join periods
+    inner join calendar
         on
-            series.first_month <= periods.period_end
-            and snapshot.snapshot_date >= periods.period_start
+            series.first_month <= calendar.month_start
+            and snapshot.snapshot_date >= calendar.month_start
 
 ),
 
-per_period as (
+per_month as (
 
     select
-        spine.period_grain,
-        spine.period_start,
+        spine.month_start,
         spine.channel,
         spine.campaign_key,
         spine.attribution_model,
-        coalesce(sum(monthly.attributed_revenue_usd), 0) as attributed_revenue_usd,
-        coalesce(sum(monthly.ad_spend_usd), 0) as ad_spend_usd,
-        coalesce(sum(monthly.program_cost_usd), 0) as program_cost_usd
+        cast(coalesce(sum(monthly.attributed_revenue_usd), 0) as decimal(18, 2)) as attributed_revenue_usd,
+        cast(coalesce(sum(monthly.ad_spend_usd), 0) as decimal(18, 2)) as ad_spend_usd,
+        cast(coalesce(sum(monthly.program_cost_usd), 0) as decimal(18, 2)) as program_cost_usd
     from spine
     left join monthly
         on
             spine.channel = monthly.channel
             and spine.campaign_key = monthly.campaign_key
             and spine.attribution_model = monthly.attribution_model
-            and monthly.month_start between spine.period_start and spine.period_end
+            and spine.month_start = monthly.month_start
     group by all
 
 ),
@@ -120,12 +119,13 @@ with_previous as (
 
     select
         *,
-        ad_spend_usd + program_cost_usd as marketing_cost_usd,
-        lag(ad_spend_usd + program_cost_usd) over previous_period as previous_marketing_cost_usd,
-        lag(attributed_revenue_usd) over previous_period as previous_attributed_revenue_usd
-    from per_period
-    window previous_period as (
-        partition by period_grain, channel, campaign_key, attribution_model order by period_start
+        cast(ad_spend_usd + program_cost_usd as decimal(18, 2)) as marketing_cost_usd,
+        cast(lag(ad_spend_usd + program_cost_usd) over previous_month as decimal(18, 2))
+            as previous_marketing_cost_usd,
+        lag(attributed_revenue_usd) over previous_month as previous_attributed_revenue_usd
+    from per_month
+    window previous_month as (
+        partition by channel, campaign_key, attribution_model order by month_start
     )
 
 ),
@@ -133,8 +133,7 @@ with_previous as (
 final as (
 
     select
-        period_grain,
-        period_start,
+        month_start,
         channel,
         campaign_key,
         attribution_model,
@@ -143,14 +142,14 @@ final as (
         program_cost_usd,
         marketing_cost_usd,
         {{ metrics_ratio('attributed_revenue_usd', 'ad_spend_usd') }} as roas,
-        {{ metrics_ratio('attributed_revenue_usd - marketing_cost_usd', 'marketing_cost_usd') }} as romi,
+        {{ romi('attributed_revenue_usd', 'marketing_cost_usd') }} as romi,
         previous_attributed_revenue_usd,
         previous_marketing_cost_usd,
-        {{ metrics_incremental_romi('attributed_revenue_usd', 'previous_attributed_revenue_usd',
-                                    'marketing_cost_usd', 'previous_marketing_cost_usd') }}
+        {{ incremental_romi('attributed_revenue_usd', 'previous_attributed_revenue_usd',
+                            'marketing_cost_usd', 'previous_marketing_cost_usd') }}
             as incremental_romi,
-        {{ metrics_incremental_romi_note('marketing_cost_usd', 'previous_marketing_cost_usd',
-                                         'previous_attributed_revenue_usd') }} as incremental_romi_note
+        {{ incremental_romi_null_reason('marketing_cost_usd', 'previous_marketing_cost_usd') }}
+            as incremental_romi_null_reason
     from with_previous
 
 )

@@ -1,6 +1,7 @@
-"""metrics.mart_funnel_velocity.
+"""metrics.mart_funnel_velocity_quarterly.
 
-Days between first entering stage k and k+1: never negative, min <= median <= p75 <= max.
+Days between first entering stage k and k+1 per quarter: never negative,
+min <= median <= p75 <= max.
 """
 
 from __future__ import annotations
@@ -10,25 +11,19 @@ import great_expectations as gx
 from expectations.checks import non_decreasing
 from expectations.suites._common import FUNNEL_STAGES, accepted, period_mart
 
-TABLE = "metrics.mart_funnel_velocity"
+TABLE = "metrics.mart_funnel_velocity_quarterly"
 
-KEY = [
-    "period_grain",
-    "period_start",
-    "basis",
-    "level",
-    "dimension",
-    "dimension_value",
-    "from_stage",
-]
+KEY = ["quarter_start", "from_stage"]
 
 
 def build_suite() -> gx.ExpectationSuite:
     return period_mart(
-        "mart_funnel_velocity",
+        "mart_funnel_velocity_quarterly",
         KEY,
+        required=["to_stage", "from_stage_order"],
         non_negatives=[
             "transitions",
+            "total_days",
             "min_days",
             "median_days",
             "p75_days",

@@ -1,0 +1,82 @@
+{#- Each (not inferred) MQL up to the snapshot date and its follow-up: the first sales
+    activity listing the contact (fct_sales_activities.contact_key or contact_keys) at or
+    after the MQL and up to the snapshot date, hours to it, whether the MQL reached SAL
+    and whether it was recycled to marketing. Inferred MQLs (the stage was skipped, so
+    nobody could follow it up) are left out. -#}
+with
+
+contacts as (
+
+    select * from {{ ref('fct_contact_funnel') }}
+    where mql_at is not null and not coalesce(mql_is_inferred, false)
+
+),
+
+contact_dimensions as (
+
+    select * from {{ ref('int_metrics__contact_dimensions') }}
+
+),
+
+activities as (
+
+    select * from {{ ref('fct_sales_activities') }}
+
+),
+
+snapshot as (
+
+    select * from {{ ref('dim_snapshot_date') }}
+
+),
+
+activity_contacts as (
+
+    select distinct
+        occurred_at,
+        unnest(list_append(coalesce(contact_keys, []), contact_key)) as contact_key
+    from activities
+
+),
+
+mqls as (
+
+    select
+        contacts.contact_key,
+        contacts.mql_at,
+        contacts.sal_at is not null as reached_sal,
+        coalesce(contacts.recycle_count, 0) > 0 as was_recycled,
+        coalesce(cast(contacts.owner_key as varchar), '(unknown)') as owner_key,
+        coalesce(nullif(contact_dimensions.owner_team, 'unknown'), '(unknown)') as owner_team,
+        min(activity_contacts.occurred_at) as first_activity_at
+    from contacts
+    inner join contact_dimensions
+        on contacts.contact_key = contact_dimensions.contact_key
+    cross join snapshot
+    left join activity_contacts
+        on
+            contacts.contact_key = activity_contacts.contact_key
+            and contacts.mql_at <= activity_contacts.occurred_at
+            and cast(activity_contacts.occurred_at as date) <= snapshot.snapshot_date
+    where cast(contacts.mql_at as date) <= snapshot.snapshot_date
+    group by all
+
+),
+
+final as (
+
+    select
+        contact_key,
+        cast(date_trunc('month', mql_at) as date) as month_start,
+        mql_at,
+        owner_key,
+        owner_team,
+        first_activity_at,
+        (epoch(first_activity_at) - epoch(mql_at)) / 3600.0 as hours_to_first_activity,
+        reached_sal,
+        was_recycled
+    from mqls
+
+)
+
+select * from final

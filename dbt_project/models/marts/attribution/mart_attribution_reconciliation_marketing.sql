@@ -1,0 +1,5 @@
+-- Won revenue and pipeline = attributed + unattributed, to the cent, per stage, month and
+-- model (macro attribution_reconciliation_sql), in
+-- the marketing-only scope: the default scope without the sales touch types (var
+-- attribution_sales_touch_types: calls and meetings logged by reps; docs/attribution.md).
+{{ attribution_reconciliation_sql('marketing') }}

@@ -1,0 +1,42 @@
+{#- Stage velocity per month (docs/metrics/funnel.md): days from first entering stage k to
+    first entering k+1, contact level (visitor -> lead: by visitor id), by the month (UTC)
+    k was entered. Medians do not add up over periods: one table per period grain. Steps
+    with a skipped (inferred) stage on either side are left out: their zero-day gap is an
+    artefact of the filling, not a speed; so are backward steps. -#}
+with
+
+steps as (
+
+    select
+        *,
+        {{ metrics_days_between('entered_at', 'next_stage_entered_at') }} as days_to_next_stage
+    from {{ ref('int_metrics__funnel_entries') }}
+    where
+        level = 'contact'
+        and next_stage_entered_at is not null
+        and not is_inferred
+        and not next_stage_is_inferred
+        and next_stage_entered_at >= entered_at
+
+),
+
+final as (
+
+    select
+        cast(date_trunc('month', entered_at) as date) as month_start,
+        stage as from_stage,
+        next_stage as to_stage,
+        cast(stage_order as integer) as from_stage_order,
+        cast(count(*) as bigint) as transitions,
+        sum(days_to_next_stage) as total_days,
+        quantile_cont(days_to_next_stage, 0.5) as median_days,
+        quantile_cont(days_to_next_stage, 0.75) as p75_days,
+        avg(days_to_next_stage) as mean_days,
+        min(days_to_next_stage) as min_days,
+        max(days_to_next_stage) as max_days
+    from steps
+    group by all
+
+)
+
+select * from final
