@@ -93,10 +93,13 @@ def sales(con) -> list[str]:
         f"  avg deal {_money(revenue / won if won else None)}  avg cycle {_num(cycle)} days"
     ]
     for start, w, lo, rate, size in con.execute("""
-        select period_start, won_deals, lost_deals, win_rate, avg_deal_size_usd
+        select cast(date_trunc('quarter', month_start) as date) as quarter_start,
+               sum(won_deals)::bigint, sum(lost_deals)::bigint,
+               sum(won_deals) / nullif(sum(closed_deals), 0),
+               sum(won_revenue_usd) / nullif(sum(won_deals), 0)
         from metrics.mart_sales_performance
-        where period_grain = 'quarter' and dimension = 'overall'
-        order by period_start desc limit 4
+        group by 1
+        order by 1 desc limit 4
     """).fetchall():
         lines.append(
             f"    {start}  won {w:>4}  lost {lo:>4}  win rate {_pct(rate):>6}"
@@ -106,18 +109,28 @@ def sales(con) -> list[str]:
 
 
 def pipeline_coverage(con) -> list[str]:
+    # The next quarter after the snapshot: each rep (mart_pipeline_coverage), then the total
+    # (mart_pipeline_coverage_total; it is not the sum of the reps' ratios).
     rows = con.execute("""
         with target as (
             select snapshot_date,
                    cast(date_trunc('quarter', snapshot_date + interval 3 month) as date) as quarter
-            from metrics.mart_pipeline_coverage limit 1
+            from metrics.mart_pipeline_coverage_total limit 1
+        ),
+        both_levels as (
+            select quarter_start, owner_key, open_deals, open_pipeline_usd,
+                   weighted_pipeline_usd, quota_usd, coverage_ratio, coverage_note, false as total
+            from metrics.mart_pipeline_coverage
+            union all
+            select quarter_start, 'total', open_deals, open_pipeline_usd,
+                   weighted_pipeline_usd, quota_usd, coverage_ratio, coverage_note, true
+            from metrics.mart_pipeline_coverage_total
         )
         select target.snapshot_date, target.quarter, owner_key, open_deals, open_pipeline_usd,
                weighted_pipeline_usd, quota_usd, coverage_ratio, coverage_note
         from target
-        left join metrics.mart_pipeline_coverage as coverage
-            on coverage.period_start = target.quarter
-        order by owner_key = '__all__', owner_key
+        left join both_levels on both_levels.quarter_start = target.quarter
+        order by total, owner_key
     """).fetchall()
     if not rows:
         return ["    (no pipeline)"]
@@ -126,10 +139,9 @@ def pipeline_coverage(con) -> list[str]:
     for _, _, owner, deals, pipeline, weighted, quota, ratio, note in rows:
         if owner is None:
             return lines + ["    no open pipeline and no quota for that quarter"]
-        label = "total" if owner == "__all__" else owner
         coverage = "—" if ratio is None else f"{float(ratio):.2f}x"
         lines.append(
-            f"    {label:<10} {deals:>4} deals  open {_money(pipeline):>10}"
+            f"    {owner:<10} {deals:>4} deals  open {_money(pipeline):>10}"
             f"  weighted {_money(weighted):>10}  quota {_money(quota):>10}  coverage {coverage:>6}"
             + (f"  ({note})" if note else "")
         )

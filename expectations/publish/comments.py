@@ -98,10 +98,13 @@ def _q(name: str) -> str:
 def copy_comments(connection, source: str, target: str, table: str) -> None:
     """The table's and its columns' comments from catalog `source` onto catalog `target`."""
     schema, _, name = table.partition(".")
+    # A model materialized as a view is a view in the warehouse, a table in the serving file.
     row = connection.execute(
         "select comment from duckdb_tables()"
-        " where database_name = ? and schema_name = ? and table_name = ?",
-        [source, schema, name],
+        " where database_name = ? and schema_name = ? and table_name = ?"
+        " union all select comment from duckdb_views()"
+        " where database_name = ? and schema_name = ? and view_name = ?",
+        [source, schema, name] * 2,
     ).fetchone()
     relation = f"{target}.{_q(schema)}.{_q(name)}"
     if row and row[0]:

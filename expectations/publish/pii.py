@@ -23,6 +23,8 @@ Action = Literal["keep", "hash", "drop"]
 
 # Whole words of a column name: email, e_mail, contact_email, phone, phone_number, mobile...
 PII_NAME = re.compile(r"(^|_)(e_?mail|email_address|phone|phone_number|mobile|telephone)(_|$)")
+# ... except ids, keys and domains *about* an email (email_event_id, email_domain).
+NOT_PII_SUFFIXES = ("_id", "_key", "_domain")
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,9 @@ class PiiPolicy:
         )
 
     def action(self, column: str, declared: bool = False) -> Action:
-        if not (declared or PII_NAME.search(column.lower())):
+        name = column.lower()
+        named = PII_NAME.search(name) and not name.endswith(NOT_PII_SUFFIXES)
+        if not (declared or named):
             return "keep"
         if self.publish_raw:
             return "keep"

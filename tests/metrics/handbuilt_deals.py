@@ -186,7 +186,9 @@ DEAL_ROWS = {
             "D5",
             2000,
             "EUR",
-            2200,
+            # One USD amount per deal (docs/bi-contract.md §6): open, so at the snapshot
+            # day's rate (2025-04-25: 1.20), not the creation day's (1.10 -> 2 200).
+            2400,
             "2025-03-15 09:00",
             "2025-06-20",
             "2025-04-30",

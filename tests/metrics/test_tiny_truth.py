@@ -39,12 +39,14 @@ def built(tiny):
 
 @pytest.fixture(scope="module")
 def sales_by_quarter(built):
+    # One row per month and slice: a quarter is the sum of its rows, the rate the ratio of
+    # the sums (docs/bi-contract.md §1).
     return {
         str(row[0]): row[1:]
         for row in built.query("""
-        select period_start, won_deals, lost_deals, won_revenue_usd, win_rate
-        from metrics.mart_sales_performance
-        where period_grain = 'quarter' and dimension = 'overall'
+        select cast(date_trunc('quarter', month_start) as date), sum(won_deals),
+               sum(lost_deals), sum(won_revenue_usd), sum(won_deals) / sum(closed_deals)
+        from metrics.mart_sales_performance group by 1
     """)
     }
 
@@ -73,12 +75,23 @@ def test_churned_and_new_customers_per_quarter_match_the_truth(built):
     companies = _truth(built, "companies.csv")
     churned = Counter(_quarter(c["churned_at"]) for c in companies if c["churned_at"])
     new = Counter(_quarter(c["customer_at"]) for c in companies if c["customer_at"])
+    won_and_lost = Counter(
+        _quarter(c["churned_at"])
+        for c in companies
+        if c["customer_at"]
+        and c["churned_at"]
+        and _quarter(c["customer_at"]) == _quarter(c["churned_at"])
+    )
     rows = built.query("""
-        select period_start, new_customers, lost_customers from metrics.mart_customer_churn
-        where period_grain = 'quarter' and dimension = 'overall'
+        select quarter_start, sum(new_customers), sum(lost_customers),
+               sum(won_and_lost_in_period)
+        from metrics.mart_customer_churn_quarterly group by 1
     """)
-    assert {str(q): n for q, n, _ in rows if n} == dict(new)
-    assert {str(q): lost for q, _, lost in rows if lost} == dict(churned)
+    assert {str(q): n for q, n, _, _ in rows if n} == dict(new)
+    # Every churn of the quarter is either a customer at its start (lost_customers, the
+    # rate's numerator) or one won and lost inside it (its own column).
+    assert {str(q): lost + both for q, _, lost, both in rows if lost + both} == dict(churned)
+    assert {str(q): both for q, _, _, both in rows if both} == dict(won_and_lost)
     assert sum(churned.values()) > 0
 
 
@@ -87,9 +100,37 @@ def test_open_pipeline_at_the_snapshot_matches_the_truths_open_deals(built):
     assert _one(
         built,
         """
-        select sum(open_deals) from metrics.mart_pipeline where period_grain = 'quarter'
+        select sum(open_deals) from metrics.mart_pipeline
     """,
     ) == len(open_deals)
+
+
+def test_one_usd_amount_per_deal(built):
+    # docs/bi-contract.md §6: the pipeline values an open deal as fct_opportunities does
+    # (snapshot day's rate); every deal of the slipped-deals mart has fct's amount.
+    assert (
+        _one(
+            built,
+            """
+        select count(*) from intermediate.int_metrics__pipeline_deals as pipeline
+        inner join core.fct_opportunities as deals using (opportunity_key)
+        where pipeline.is_open and pipeline.amount = deals.amount
+          and pipeline.amount_usd is distinct from deals.amount_usd
+    """,
+        )
+        == 0
+    )
+    assert (
+        _one(
+            built,
+            """
+        select count(*) from metrics.mart_pipeline_slipped_deals as slipped
+        inner join core.fct_opportunities as deals using (opportunity_key)
+        where slipped.amount_usd is distinct from deals.amount_usd
+    """,
+        )
+        == 0
+    )
 
 
 def test_mf_win_rate_by_quarter_matches_the_mart(built, sales_by_quarter, tmp_path):

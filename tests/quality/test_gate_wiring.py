@@ -18,7 +18,7 @@ TASK_SUITES = {
     "mart_sales_performance",
     "mart_pipeline",
     "mart_revenue_efficiency",
-    "mart_customer_churn",
+    "mart_customer_churn_quarterly",
     "mart_lead_sla",
     "mart_nurture",
     "mart_lead_scoring",

@@ -180,7 +180,10 @@ def test_pii_dropped_by_default_hashed_with_salt_kept_with_setting(source, servi
 def test_pii_plan_is_generic():
     policy = pii.PiiPolicy(salt="s")
     plan = pii.plan(
-        {"a.t": ["id", "email", "Work_Email", "emailed_at", "phone", "mobile_phone", "e_mail"]},
+        {
+            "a.t": ["id", "email", "Work_Email", "emailed_at", "phone", "mobile_phone", "e_mail"]
+            + ["email_event_id", "email_domain"]
+        },
         policy,
     )
     assert plan == {
@@ -192,7 +195,12 @@ def test_pii_plan_is_generic():
             "phone": "hash",
             "mobile_phone": "hash",
             "e_mail": "hash",
+            "email_event_id": "keep",  # an id about an email, not an address
+            "email_domain": "keep",  # the company's domain
         }
     }
+    # Declared PII in the model's yml (`meta: {pii: true}`), whatever its name.
+    assert pii.PiiPolicy().action("first_name", declared=True) == "drop"
+    assert pii.PiiPolicy(salt="s").action("job_title", declared=True) == "hash"
     assert pii.PiiPolicy().action("email") == "drop"
     assert pii.PiiPolicy(publish_raw=True).action("email") == "keep"

@@ -122,3 +122,20 @@ def test_serving_types_and_units_by_name():
     assert unit_of("leads", "BIGINT", None) == "count"
     assert unit_of("stage_order", "INTEGER", None) is None
     assert unit_of("x", "DOUBLE", "Something. Unit: leads per rep.") == "leads per rep"
+
+
+def test_a_view_in_the_warehouse_keeps_its_comment(warehouse, tmp_path):
+    with duckdb.connect(str(warehouse)) as connection:
+        connection.execute(
+            "create schema core; create view core.fct_example as select 1 as example_id;"
+            " comment on view core.fct_example is 'One row per example.';"
+            " comment on column core.fct_example.example_id is 'Key.'"
+        )
+    serving = tmp_path / "serving.duckdb"
+    publish(warehouse, serving, ["core.fct_example"], run_id="run-1", pii=pii.PiiPolicy())
+    assert _query(
+        serving, "select comment from duckdb_tables() where table_name = 'fct_example'"
+    ) == [("One row per example.",)]
+    assert _query(serving, "select description from _catalog where column_name = 'example_id'") == [
+        ("Key.",)
+    ]

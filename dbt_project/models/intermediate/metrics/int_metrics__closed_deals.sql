@@ -41,12 +41,12 @@ closed as (
         opportunities.loss_reason,
         {{ metrics_days_between('opportunities.created_at', 'opportunities.closed_at') }}
             as sales_cycle_days,
-        {{ metrics_unknown('opportunities.owner_key') }} as owner_key,
-        {{ metrics_unknown('owner_teams.primary_team_name') }} as owner_team,
-        {{ metrics_unknown('accounts.company_size_band') }} as company_size_band,
-        {{ metrics_unknown('accounts.industry') }} as industry,
+        {{ sales_slice_value('opportunities.owner_key') }} as owner_key,
+        {{ sales_slice_value('owner_teams.primary_team_name') }} as owner_team,
+        {{ sales_slice_value('accounts.company_size_band') }} as company_size_band,
+        {{ sales_slice_value('accounts.industry') }} as industry,
         -- The deal's source: the channel that first brought its account in.
-        {{ metrics_unknown('accounts.first_touch_channel') }} as source_channel
+        {{ sales_slice_value('accounts.first_touch_channel') }} as source_channel
     from opportunities
     left join accounts
         on opportunities.account_key = accounts.account_key

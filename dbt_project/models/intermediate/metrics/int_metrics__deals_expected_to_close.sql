@@ -29,12 +29,6 @@ history as (
 
 ),
 
-fx_rates as (
-
-    select * from {{ ref('fct_fx_rates') }}
-
-),
-
 -- Deals that existed and were still open at some moment of a period that has started.
 deal_periods as (
 
@@ -87,11 +81,11 @@ joined as (
 
     select
         deal_periods.*,
-        {{ metrics_unknown('opportunities.owner_key') }} as owner_key,
-        opportunities.currency,
+        {{ sales_slice_value('opportunities.owner_key') }} as owner_key,
+        -- The deal's one USD amount (docs/bi-contract.md §6), as every sales mart shows it.
+        opportunities.amount_usd,
         opportunities.closed_at,
         opportunities.outcome,
-        coalesce(at_commit.amount_as_of, opportunities.amount) as amount,
         coalesce(at_commit.expected_close_date_as_of, opportunities.expected_close_date)
             as expected_close_date_at_commit,
         coalesce(at_end.expected_close_date_as_of, opportunities.expected_close_date)
@@ -125,8 +119,7 @@ final as (
         period_end,
         is_period_complete,
         owner_key,
-        amount * {{ metrics_usd_rate('fx_rates', 'joined.currency', 'joined.period_start') }}
-            as amount_usd,
+        amount_usd,
         expected_close_date_at_commit,
         expected_close_date_at_period_end,
         closed_at,

@@ -1,6 +1,9 @@
 {#- Every deal created by the end of the snapshot day, as it stood then (stage, amount and
     expected close date from the property history), so that the pipeline marts reproduce
-    for any var `snapshot_date`. Open = not in a closed stage and not closed by then. -#}
+    for any var `snapshot_date`. Open = not in a closed stage and not closed by then.
+    amount_usd = the amount as of the snapshot day × the snapshot day's rate: for a deal
+    still open, fct_opportunities.amount_usd (the same rule), unless the amount changed
+    after a pinned snapshot date. -#}
 with
 
 snapshot as (
@@ -34,6 +37,15 @@ fx_rates as (
 
 ),
 
+fx_span as (
+
+    select
+        min(date_day) as first_day,
+        max(date_day) as last_day
+    from fx_rates
+
+),
+
 points as (
 
     select
@@ -58,7 +70,7 @@ joined as (
     select
         snapshot.snapshot_date,
         opportunities.opportunity_key,
-        {{ metrics_unknown('opportunities.owner_key') }} as owner_key,
+        {{ sales_slice_value('opportunities.owner_key') }} as owner_key,
         opportunities.account_key,
         opportunities.created_at,
         opportunities.currency,
@@ -86,11 +98,16 @@ final as (
 
     select
         joined.*,
-        not is_closed as is_open,
-        -- Open pipeline is valued at the snapshot day's rate.
-        amount * {{ metrics_usd_rate('fx_rates', 'joined.currency', 'joined.snapshot_date') }}
-            as amount_usd
+        not joined.is_closed as is_open,
+        -- The one FX rule (docs/bi-contract.md §6): open pipeline is valued at the snapshot
+        -- day's rate, as fct_opportunities values open deals (same macro, same rounding).
+        {{ sales_amount_usd('joined.amount', 'joined.currency', 'fx_rates') }} as amount_usd
     from joined
+    cross join fx_span
+    left join fx_rates
+        on
+            joined.currency = fx_rates.currency_code
+            and {{ fx_rate_day('joined.snapshot_date', 'fx_span') }} = fx_rates.date_day
 
 )
 

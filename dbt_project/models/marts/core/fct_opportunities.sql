@@ -1,7 +1,10 @@
-{#- Deals as published: int_opportunities__deals (stage, close, outcome, USD amount) with
-    the deal's account (int_opportunities__accounts) and its buying group's size and BANT
+{#- Deals as published: int_opportunities__deals (stage, close, outcome) with the deal's
+    account (int_opportunities__accounts) and its buying group's size and BANT
     (int_opportunities__buying_groups), then the custom deal fields of the seed custom_fields
-    (int_opportunities__custom_fields: one column per alias, none by default). -#}
+    (int_opportunities__custom_fields: one column per alias, none by default).
+    amount_usd is the deal's only USD amount (docs/bi-contract.md §6): a closed deal at the
+    rate of its close day, an open one at the rate of the snapshot day (var snapshot_date,
+    default the latest data date; macro sales_snapshot_date). -#}
 {{ custom_field_clash_check(
     ref('int_opportunities__custom_fields'), 'opportunity_key',
     [ref('int_opportunities__deals'), ref('int_opportunities__accounts'), ref('int_opportunities__buying_groups')]
@@ -32,6 +35,65 @@ custom_fields as (
 
 ),
 
+-- Read by macro sales_snapshot_date (the latest data date) unless var snapshot_date is set.
+property_history as (  -- noqa: ST03
+
+    select * from {{ ref('int_deals__property_history') }}
+
+),
+
+fx_rates as (
+
+    select * from {{ ref('int_fx_rates') }}
+
+),
+
+fx_span as (
+
+    select
+        min(date_day) as first_day,
+        max(date_day) as last_day
+    from fx_rates
+
+),
+
+snapshot as (
+
+    {{ sales_snapshot_date('deals', 'property_history') }}
+
+),
+
+-- The day whose rate converts the amount: the close day, else (open, or closed without a
+-- close time) the snapshot day.
+fx_days as (
+
+    select
+        deals.opportunity_key,
+        deals.currency,
+        deals.amount,
+        coalesce(cast(deals.closed_at as date), snapshot.snapshot_date) as fx_day
+    from deals
+    cross join snapshot
+
+),
+
+amounts as (
+
+    select
+        fx_days.opportunity_key,
+        {{ sales_amount_usd('fx_days.amount', 'fx_days.currency', 'fx_rates') }} as amount_usd,
+        {{ fx_rate_date('fx_days.currency', 'fx_days.fx_day', 'fx_rates') }} as fx_rate_date,
+        {{ fx_rate_is_estimated('fx_days.currency', 'fx_days.fx_day', 'fx_rates') }}
+            as fx_rate_is_estimated
+    from fx_days
+    cross join fx_span
+    left join fx_rates
+        on
+            fx_days.currency = fx_rates.currency_code
+            and {{ fx_rate_day('fx_days.fx_day', 'fx_span') }} = fx_rates.date_day
+
+),
+
 final as (
 
     select
@@ -43,10 +105,9 @@ final as (
         deals.pipeline_id,
         deals.amount,
         deals.currency,
-        deals.amount_usd,
-        deals.amount_usd_fx_date,
-        deals.fx_rate_date,
-        deals.fx_rate_is_estimated,
+        amounts.amount_usd,
+        amounts.fx_rate_date,
+        amounts.fx_rate_is_estimated,
         deals.created_at,
         deals.expected_close_date,
         deals.initial_close_date,
@@ -68,6 +129,8 @@ final as (
         deals.is_archived,
         custom_fields.* exclude (custom_fields.opportunity_key)
     from deals
+    inner join amounts
+        on deals.opportunity_key = amounts.opportunity_key
     left join accounts
         on deals.opportunity_key = accounts.opportunity_key
     left join buying_groups

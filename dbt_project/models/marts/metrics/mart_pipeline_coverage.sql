@@ -1,9 +1,8 @@
-{#- Pipeline coverage (DESIGN.md §5) per quarter, per rep and in total ('__all__'), as of
-    the snapshot date: open pipeline expected to close in the quarter / the quarter's quota.
-    Quotas are per rep and quarter (period_start = the quarter's first day), converted to
-    USD at the quarter start's rate. A rep with pipeline but no quota has coverage NULL and
-    says so in coverage_note; the total divides all open pipeline by all quota and notes
-    when part of the pipeline has no quota. -#}
+{#- Pipeline coverage (DESIGN.md §5) per quarter and rep, as of the snapshot date: open
+    pipeline expected to close in the quarter / the rep's quota for it. Quotas are per rep
+    and quarter, converted to USD at the quarter start's rate. A rep with pipeline but no
+    quota has coverage NULL and says so in coverage_note. The quarter's total (a ratio of
+    sums, not a sum of ratios) is mart_pipeline_coverage_total. -#}
 with
 
 deals as (
@@ -36,9 +35,9 @@ pipeline_by_rep as (
     select
         cast(date_trunc('quarter', expected_close_date) as date) as period_start,
         owner_key,
-        count(*) as open_deals,
-        sum(amount_usd) as open_pipeline_usd,
-        sum(amount_usd * stage_probability) as weighted_pipeline_usd
+        {{ sales_count_if() }} as open_deals,
+        {{ sales_usd_sum('amount_usd') }} as open_pipeline_usd,
+        cast(coalesce(sum(amount_usd * stage_probability), 0) as double) as weighted_pipeline_usd
     from deals
     group by all
 
@@ -49,8 +48,9 @@ quota_by_rep as (
     select
         cast(date_trunc('quarter', period_start) as date) as period_start,
         owner_key,
-        sum(quota_amount * {{ metrics_usd_rate('fx_rates', 'quotas.currency_code', 'quotas.period_start') }})
-            as quota_usd
+        cast(round(sum(
+            quota_amount * {{ metrics_usd_rate('fx_rates', 'quotas.currency_code', 'quotas.period_start') }}
+        ), 2) as decimal(18, 2)) as quota_usd
     from quotas
     group by all
 
@@ -73,54 +73,35 @@ by_rep as (
 
 ),
 
-total as (
-
-    select
-        period_start,
-        '__all__' as owner_key,
-        sum(open_deals) as open_deals,
-        sum(open_pipeline_usd) as open_pipeline_usd,
-        sum(weighted_pipeline_usd) as weighted_pipeline_usd,
-        sum(quota_usd) as quota_usd,
-        coalesce(sum(open_pipeline_usd) filter (where quota_usd is null), 0)
-            as pipeline_without_quota_usd
-    from by_rep
-    group by period_start
-
-),
-
-unioned as (
+with_gap as (
 
     select
         *,
         case when quota_usd is null then open_pipeline_usd else 0 end as pipeline_without_quota_usd
     from by_rep
-    union all
-    select * from total
 
 ),
 
 final as (
 
     select
+        with_gap.period_start as quarter_start,
+        cast(with_gap.period_start + interval 3 month as date) - 1 as quarter_end,
         snapshot.snapshot_date,
-        unioned.period_start,
-        cast(unioned.period_start + interval 3 month as date) - 1 as period_end,
-        unioned.owner_key,
-        unioned.open_deals,
-        unioned.open_pipeline_usd,
-        unioned.weighted_pipeline_usd,
-        unioned.quota_usd,
-        unioned.pipeline_without_quota_usd,
-        {{ metrics_ratio('unioned.open_pipeline_usd', 'unioned.quota_usd') }} as coverage_ratio,
-        {{ metrics_ratio('unioned.weighted_pipeline_usd', 'unioned.quota_usd') }}
+        with_gap.owner_key,
+        with_gap.open_deals,
+        with_gap.open_pipeline_usd,
+        with_gap.weighted_pipeline_usd,
+        with_gap.quota_usd,
+        with_gap.pipeline_without_quota_usd,
+        {{ metrics_ratio('with_gap.open_pipeline_usd', 'with_gap.quota_usd') }} as coverage_ratio,
+        {{ metrics_ratio('with_gap.weighted_pipeline_usd', 'with_gap.quota_usd') }}
             as weighted_coverage_ratio,
         case
-            when unioned.quota_usd is null then 'no quota'
-            when unioned.quota_usd = 0 then 'quota is zero'
-            when unioned.pipeline_without_quota_usd > 0 then 'part of the pipeline has no quota'
+            when with_gap.quota_usd is null then 'no quota'
+            when with_gap.quota_usd = 0 then 'quota is zero'
         end as coverage_note
-    from unioned
+    from with_gap
     cross join snapshot
 
 )

@@ -1,12 +1,8 @@
-{#- Why deals were lost: lost deals per loss reason, period-based by the close period,
-    overall and per rep, team, segment and source. -#}
-{%- set dimension_columns = {
-    'owner': 'owner_key',
-    'owner_team': 'owner_team',
-    'company_size_band': 'company_size_band',
-    'industry': 'industry',
-    'source': 'source_channel',
-} -%}
+{#- Why deals were lost: lost deals and their USD amount per loss reason, by close month and
+    the finest slice (rep, team, company size band, industry, source). Additive: sum over
+    months, slices and reasons. A reason's share of losses is computed by the reader
+    (its lost_deals ÷ all lost_deals of the same selection). -#}
+{%- set slices = sales_slice_columns() -%}
 with
 
 lost_deals as (
@@ -16,39 +12,16 @@ lost_deals as (
 
 ),
 
-slices as (
-
-    {{ metrics_dimension_rows('lost_deals', 'opportunity_key', dimension_columns) }}
-
-),
-
-aggregated as (
-
-    select
-        period_grains.period_grain,
-        {{ metrics_period_start('lost_deals.closed_at', 'period_grains.period_grain') }} as period_start,
-        slices.dimension,
-        slices.dimension_value,
-        {{ metrics_unknown('lost_deals.loss_reason') }} as loss_reason,
-        count(*) as lost_deals,
-        sum(lost_deals.amount_usd) as lost_amount_usd
-    from lost_deals
-    inner join slices
-        on lost_deals.opportunity_key = slices.entity_key
-    cross join {{ metrics_period_grains() }}
-    group by all
-
-),
-
 final as (
 
     select
-        *,
-        {{ metrics_ratio(
-            'lost_deals',
-            'sum(lost_deals) over (partition by period_grain, period_start, dimension, dimension_value)'
-        ) }} as share_of_lost_deals
-    from aggregated
+        cast(date_trunc('month', closed_at) as date) as month_start,
+        {{ slices | join(', ') }},
+        {{ sales_slice_value('loss_reason') }} as loss_reason,
+        {{ sales_count_if() }} as lost_deals,
+        {{ sales_usd_sum('amount_usd') }} as lost_amount_usd
+    from lost_deals
+    group by all
 
 )
 

@@ -1,0 +1,32 @@
+{#- Customer churn (DESIGN.md §5, refined in docs/metrics/sales.md) per month × company size
+    band × industry: customers at the month start (a stock: one table per period grain), new,
+    lost (customers at the start who churned in the month), won and lost inside the month
+    (not in the rate), customers at the end, churn rate = lost / at start. -#}
+with
+
+accounts as (
+
+    select * from {{ ref('int_metrics__account_dimensions') }}
+    where customer_at is not null
+
+),
+
+periods as (
+
+    select * from {{ ref('int_metrics__periods') }}
+
+),
+
+snapshot as (
+
+    select * from {{ ref('dim_snapshot_date') }}
+
+),
+
+final as (
+
+    {{ sales_customer_churn('month', 'accounts', 'periods', 'snapshot') }}
+
+)
+
+select * from final
