@@ -159,7 +159,7 @@ def test_inferred_steps_are_not_velocities(hand):
 def test_funnel_plan_one_grain_chain(hand):
     target = float(
         hand.one(
-            "select revenue_target_usd from intermediate.int_targets__revenue_targets"
+            "select revenue_target_usd from core.fct_revenue_targets"
             " where quarter_start = '2025-04-01'"
         )
     )

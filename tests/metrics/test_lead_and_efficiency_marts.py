@@ -113,13 +113,11 @@ def test_reverse_funnel_without_history_needs_null_not_an_error(hand):
 
 def seed_costs(hand, month):
     program = hand.one(
-        "select coalesce(sum(cost_usd), 0) from intermediate.int_targets__program_costs"
-        " where month_start = ?",
+        "select coalesce(sum(cost_usd), 0) from core.fct_program_costs where month_start = ?",
         [month],
     )
     sales = hand.one(
-        "select coalesce(sum(cost_usd), 0) from intermediate.int_targets__sales_costs"
-        " where month_start = ?",
+        "select coalesce(sum(cost_usd), 0) from core.fct_sales_costs where month_start = ?",
         [month],
     )
     return float(program), float(sales)

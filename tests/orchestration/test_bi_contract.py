@@ -44,7 +44,7 @@ def served(salesforce_run, tmp_path_factory) -> dict:
     assert READER.is_dir(), f"{READER} missing: `make install` installs the BI reader"
     keys_file = tmp_path_factory.mktemp("bi_contract") / "keys.json"
     keys = dict(BOOKKEEPING_KEYS)
-    keys |= {f"{s}.{m}": list(grain(f"{s}.{m}")) for s, m in _schemas(salesforce_run).items()}
+    keys |= {f"{s}.{m}": list(grain(f"{s}.{m}")) for m, s in _schemas(salesforce_run).items()}
     keys_file.write_text(json.dumps(keys))
     done = subprocess.run(
         [sys.executable, str(REPO / "tests/support/bi_reader.py")]
@@ -115,7 +115,9 @@ def test_every_column_has_a_comment_and_a_catalog_row(served, salesforce_run):
     with duckdb.connect(str(salesforce_run.serving), read_only=True) as con:
         catalog = {
             (t, c): d
-            for t, c, d in con.execute("select table_name, column_name, description from _catalog")
+            for t, c, d in con.execute(
+                "select table_name, column_name, description from _catalog"
+            ).fetchall()
         }
     expected = {
         (t, c["name"]): c["comment"]

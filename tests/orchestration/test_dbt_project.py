@@ -10,7 +10,10 @@ def _models(manifest):
 
 def test_every_model_documents_its_grain(manifest):
     undocumented = [
-        m["name"] for m in _models(manifest) if "grain" not in m.get("description", "").lower()
+        m["name"]
+        for m in _models(manifest)
+        if "grain" not in (d := m.get("description", "").lower())
+        and not d.strip().startswith("one row per")
     ]
     assert not undocumented, f"models without a documented grain: {undocumented}"
 

@@ -195,7 +195,7 @@ def test_a_history_that_starts_in_2019_extends_the_calendar(partial, tmp_path):
         ).fetchone()[0]
         periods = con.execute(
             "select count(*) from metrics.mart_revenue_efficiency"
-            " where period_grain = 'month' and period_start = '2019-03-01'"
+            " where month_start = '2019-03-01'"
         ).fetchone()[0]
     assert (first, last) == (date(2019, 1, 1), date(2027, 12, 31))
     assert spend == Decimal("12.34")

@@ -139,7 +139,8 @@ touches as (
 ),
 models as (select * from (values {_MODELS}) m(attribution_model))
 select conversion_id || '|' || touchpoint_id || '|' || attribution_model as credit_id,
-       conversion_id, 'closed_won' as conversion_stage, touchpoint_id, attribution_model,
+       conversion_id, 'closed_won' as conversion_stage, touchpoint_id,
+       'ad_click' as touch_type, 'paid_search' as channel, attribution_model,
        case when attribution_model = 'first_touch' then (position = 1)::int::double
             when attribution_model = 'last_touch' then (position = 2)::int::double
             else 0.5 end as attribution_weight,
@@ -178,11 +179,12 @@ left join attributed
  and attributed.attribution_model = models.attribution_model;
 
 create table metrics.mart_sales_performance as
-select 'quarter' as period_grain, date '2025-01-01' as period_start, 'overall' as dimension,
-       'all' as dimension_value, 8 as closed_deals, 5 as won_deals, 3 as lost_deals,
-       5 / 8 as win_rate, cast(15001.25 as decimal(38, 2)) as won_revenue_usd,
-       3000.25 as avg_deal_size_usd, 20.0 as avg_sales_cycle_days,
-       'price' as top_loss_reason;
+select date '2025-03-01' as month_start, 'hs_1' as owner_key, 'AE EMEA' as owner_team,
+       '50-199' as company_size_band, 'SOFTWARE' as industry, 'paid_search' as source_channel,
+       8::bigint as closed_deals, 5::bigint as won_deals, 3::bigint as lost_deals,
+       5 / 8 as win_rate, cast(15001.25 as decimal(18, 2)) as won_revenue_usd,
+       3000.25 as avg_deal_size_usd, 100.0 as won_sales_cycle_days_total,
+       20.0 as avg_sales_cycle_days;
 """
 
 

@@ -15,8 +15,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from expectations.publish.pii import PII_NAME
+from expectations.publish.pii import PiiPolicy
 from expectations.publish.storage import readable_by_duckdb_1_4
+from expectations.publish.tables import declared_pii
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -122,10 +123,12 @@ def test_reader_keeps_reading_during_a_full_pipeline_run(tmp_path):
     assert before == first_run and int(rows) > 0
     assert after == second_run != first_run
     with duckdb.connect(str(serving), read_only=True) as connection:
-        columns = [
-            c
-            for (c,) in connection.execute(
-                "select column_name from information_schema.columns"
-            ).fetchall()
-        ]
-    assert not [c for c in columns if PII_NAME.search(c.lower())]
+        columns = connection.execute(
+            "select table_name, column_name from information_schema.columns"
+        ).fetchall()
+    # No email or phone column (ids and domains about an email are not addresses), and no
+    # column a model declares personal data (a contact's name and title).
+    assert not [c for _, c in columns if PiiPolicy().action(c) != "keep"]
+    declared = declared_pii()
+    assert not [(t, c) for t, c in columns if c in declared.get(t, ())]
+    assert {"first_name", "email"}.isdisjoint(c for t, c in columns if t == "dim_contact")

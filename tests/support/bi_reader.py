@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 
 def _q(name: str) -> str:
@@ -28,7 +29,7 @@ def main(reader_dir: str, serving: str, keys_path: str) -> dict:
     import duckdb
     import sqlalchemy as sa
 
-    keys = json.loads(open(keys_path).read())
+    keys = json.loads(Path(keys_path).read_text())
     engine = sa.create_engine(f"duckdb:///{serving}", connect_args={"read_only": True})
     out = {"duckdb": duckdb.__version__, "sqlalchemy": sa.__version__, "tables": {}}
     with engine.connect() as con:

@@ -187,13 +187,12 @@ def inject_slips_through(landing: Path) -> dict:
     history of every HubSpot property is large and mostly unused; its entries are not
     typed at raw, docs/real-inputs.md §1). Staging unnests it
     (stg_hubspot__contact_property_history.valid_from), the lifecycle models take the
-    change as the day the contact became a lead, and core.fct_contact_funnel publishes
-    `lead_at` = `lead_entered_at` = 1900-01-01: its value-range check fails, so the gate
-    holds back core.fct_contact_funnel and everything built from it. (On the tiny demo the
-    value also reaches the value-range checks of core.fct_account_funnel, the funnel, lead
-    scoring and velocity marts (a 1900 cohort period) and, through the calendar that spans
-    the data, core.dim_date and metrics.metricflow_time_spine: all downstream of
-    core.fct_contact_funnel anyway, since dim_date is built from every core fact.)
+    change as the day the contact became a lead, and the first published table that carries
+    it, core.fct_lifecycle_transitions, has `transitioned_at` = 1900-01-01: its value-range
+    check fails, so the gate holds back core.fct_lifecycle_transitions and everything built
+    from it (core.fct_contact_funnel with `lead_at` = 1900-01-01, the account funnel, the
+    funnel, lead scoring and velocity marts, and, through the calendar that spans the data,
+    core.dim_date: all downstream of core.fct_lifecycle_transitions).
     """
 
     def eligible(record: dict) -> bool:
@@ -219,7 +218,7 @@ def inject_slips_through(landing: Path) -> dict:
         "file": str(path.relative_to(landing)),
         "locator": f"results[{i}]",
         "record_key": records[i]["id"],
-        "table": "core.fct_contact_funnel",
-        "column": "lead_at",
+        "table": "core.fct_lifecycle_transitions",
+        "column": "transitioned_at",
         "value": "1900-01-01 00:00:00",
     }

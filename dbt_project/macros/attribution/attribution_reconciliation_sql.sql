@@ -7,7 +7,7 @@
     the credited revenue / pipeline that the scope's mart_channel_attribution publishes, so the
     check also proves that what BI users sum in that mart adds up. Every model of the seed
     attribution_models has its row, credited or not. -#}
-{% macro attribution_reconciliation_sql(scope) -%}
+{% macro attribution_reconciliation_sql(scope, opportunities, conversions, conversion_touches, attribution_models, channel_mart) -%}
 with
 
 opportunities as (
@@ -18,7 +18,7 @@ opportunities as (
         closed_at,
         is_won,
         amount_usd
-    from {{ ref('fct_opportunities') }}
+    from {{ opportunities }}
 
 ),
 
@@ -29,7 +29,7 @@ conversions as (
         conversion_stage,
         converted_at,
         conversion_amount_usd
-    from {{ ref('int_attribution__conversions') }}
+    from {{ conversions }}
     where conversion_stage in ('opportunity', 'closed_won')
 
 ),
@@ -37,7 +37,7 @@ conversions as (
 touched_conversions as (
 
     select conversion_number
-    from {{ ref('int_attribution__conversion_touches') }}
+    from {{ conversion_touches }}
     where
         attribution_scope = '{{ scope }}'
         and conversion_stage in ('opportunity', 'closed_won')
@@ -47,7 +47,7 @@ touched_conversions as (
 
 attribution_models as (
 
-    select attribution_model from {{ ref('attribution_models') }}
+    select attribution_model from {{ attribution_models }}
 
 ),
 
@@ -59,7 +59,7 @@ channel_attribution as (
         attribution_model,
         credited_conversions,
         credited_amount_usd
-    from {{ ref(attribution_scoped_name('mart_channel_attribution', scope)) }}
+    from {{ channel_mart }}
     where conversion_stage in ('opportunity', 'closed_won')
 
 ),

@@ -2,4 +2,11 @@
 -- model (macro attribution_reconciliation_sql), in
 -- the default scope: every touch type of var attribution_touch_types and channel of var
 -- attribution_channels (docs/attribution.md, Scope).
-{{ attribution_reconciliation_sql('default') }}
+{{ attribution_reconciliation_sql(
+    'default',
+    ref('fct_opportunities'),
+    ref('int_attribution__conversions'),
+    ref('int_attribution__conversion_touches'),
+    ref('attribution_models'),
+    ref('mart_channel_attribution')
+) }}

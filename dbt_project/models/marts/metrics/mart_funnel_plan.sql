@@ -1,5 +1,5 @@
 {#- The reverse funnel in one grain chain (docs/metrics/funnel.md): from each quarter's
-    revenue target (ref int_targets__revenue_targets), the trailing average won deal size and the
+    revenue target (ref fct_revenue_targets), the trailing average won deal size and the
     trailing step ratios (var metrics_plan_trailing_quarters = 4 quarters before the target
     quarter, period-based entries of int_metrics__funnel_quarterly_counts), how many of
     each step the quarter needs, next to what it had (up to the snapshot date):
@@ -20,7 +20,7 @@ with
 
 targets as (
 
-    select * from {{ ref('int_targets__revenue_targets') }}
+    select * from {{ ref('fct_revenue_targets') }}
 
 ),
 

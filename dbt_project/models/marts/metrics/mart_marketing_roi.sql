@@ -1,7 +1,7 @@
 {#- ROAS and ROMI by channel, campaign and attribution model, per month (period-based:
     revenue in the close month, cost in the month spent). Attributed
     revenue = closed-won credits of mart_channel_attribution; ad spend from the same mart
-    (one channel per campaign); program costs (input int_targets__program_costs) on their channel
+    (one channel per campaign); program costs (input fct_program_costs) on their channel
     and campaign ('(none)' = the channel as a whole). ROAS = attributed revenue / ad spend;
     ROMI = (attributed revenue - marketing cost) / marketing cost (macros/metrics/romi.sql,
     the meaning of mart_romi); incremental ROMI vs the previous month of the same channel,
@@ -30,7 +30,7 @@ channel_attribution as (
 
 program_costs as (
 
-    select * from {{ ref('int_targets__program_costs') }}
+    select * from {{ ref('fct_program_costs') }}
 
 ),
 

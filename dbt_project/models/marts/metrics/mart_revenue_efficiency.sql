@@ -1,7 +1,7 @@
 {#- Marketing and sales cost and CAC per month (period-based), from the first month with
     spend, cost or a new customer to the snapshot month, empty months included: marketing
     cost = ad spend (USD, fct_ad_spend_daily) + other program costs (input
-    metrics_program_costs); sales cost = input int_targets__sales_costs; CAC = (marketing + sales
+    metrics_program_costs); sales cost = input fct_sales_costs; CAC = (marketing + sales
     cost) / new customers (accounts whose first deal was won in the month); won revenue.
     ROMI is not here: it is per attribution model, in mart_romi (one meaning). -#}
 with
@@ -32,7 +32,7 @@ program_costs as (
     select
         month_start,
         cost_usd
-    from {{ ref('int_targets__program_costs') }}
+    from {{ ref('fct_program_costs') }}
 
 ),
 
@@ -41,7 +41,7 @@ sales_costs as (
     select
         month_start,
         cost_usd
-    from {{ ref('int_targets__sales_costs') }}
+    from {{ ref('fct_sales_costs') }}
 
 ),
 

@@ -1,6 +1,6 @@
 {#- ROMI per month and attribution model (docs/metrics/marketing.md): attributed revenue =
     closed-won credits of mart_channel_attribution in the close month; marketing cost = ad
-    spend (fct_ad_spend_daily) + program costs (input int_targets__program_costs) of the month,
+    spend (fct_ad_spend_daily) + program costs (input fct_program_costs) of the month,
     the same for every model; ROAS = attributed revenue / ad spend; ROMI = (attributed
     revenue - marketing cost) / marketing cost; incremental ROMI = Δ attributed revenue /
     Δ marketing cost vs the previous month, only where the budget change reaches the
@@ -35,7 +35,7 @@ ad_spend as (
 
 program_costs as (
 
-    select * from {{ ref('int_targets__program_costs') }}
+    select * from {{ ref('fct_program_costs') }}
 
 ),
 
