@@ -194,8 +194,7 @@ def test_a_history_that_starts_in_2019_extends_the_calendar(partial, tmp_path):
             "select sum(spend_usd) from core.fct_ad_spend_daily where date_day = '2019-03-05'"
         ).fetchone()[0]
         periods = con.execute(
-            "select count(*) from metrics.mart_revenue_efficiency"
-            " where month_start = '2019-03-01'"
+            "select count(*) from metrics.mart_revenue_efficiency where month_start = '2019-03-01'"
         ).fetchone()[0]
     assert (first, last) == (date(2019, 1, 1), date(2027, 12, 31))
     assert spend == Decimal("12.34")

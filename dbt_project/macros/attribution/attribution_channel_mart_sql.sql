@@ -7,7 +7,14 @@
     campaign-month fact placed on one channel per campaign (the channel most of its touches
     carry) and repeated on every model and stage row: sum it within ONE model and ONE stage.
     Campaign-months with spend and no credit still appear (credit 0). -#}
-{% macro attribution_channel_mart_sql(scope, touch_weights, countable_touches, ad_spend, attribution_models, conversion_stages) -%}
+{% macro attribution_channel_mart_sql(
+    scope,
+    touch_weights,
+    countable_touches,
+    ad_spend,
+    attribution_models,
+    conversion_stages
+) -%}
 {%- set model_names = attribution_model_names(attribution_models) %}
 
 with

@@ -6,7 +6,12 @@
     int_attribution__touch_weights (one column per model of the seed attribution_models),
     restricted to the scope: nine models would make this nine times the eligible-touch table,
     and every mart aggregates the wide form instead. -#}
-{% macro attribution_credits_sql(scope, conversions, touch_weights, attribution_models) -%}
+{% macro attribution_credits_sql(
+    scope,
+    conversions,
+    touch_weights,
+    attribution_models
+) -%}
 {%- set model_names = attribution_model_names(attribution_models) %}
 
 with

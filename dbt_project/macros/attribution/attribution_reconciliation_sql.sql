@@ -7,7 +7,14 @@
     the credited revenue / pipeline that the scope's mart_channel_attribution publishes, so the
     check also proves that what BI users sum in that mart adds up. Every model of the seed
     attribution_models has its row, credited or not. -#}
-{% macro attribution_reconciliation_sql(scope, opportunities, conversions, conversion_touches, attribution_models, channel_mart) -%}
+{% macro attribution_reconciliation_sql(
+    scope,
+    opportunities,
+    conversions,
+    conversion_touches,
+    attribution_models,
+    channel_mart
+) -%}
 with
 
 opportunities as (
