@@ -131,11 +131,11 @@ def publish(
                         {r.table: r.row_count for r in rows if r.status == FRESH},
                     )
                     write_tables(connection, _TARGET, rows, run_id, published_at)
+                    comment_bookkeeping(connection, _TARGET, (PUBLISHED_RUNS, PUBLISHED_TABLES))
                     served = [r.table for r in rows if r.status != UNAVAILABLE]
+                    served += [f"main.{PUBLISHED_RUNS}", f"main.{PUBLISHED_TABLES}"]
                     write_catalog(connection, _TARGET, served)
-                    comment_bookkeeping(
-                        connection, _TARGET, (PUBLISHED_RUNS, PUBLISHED_TABLES, CATALOG)
-                    )
+                    comment_bookkeeping(connection, _TARGET, (CATALOG,))
             finally:
                 # Detaching checkpoints the file: everything is in it, no .wal beside it.
                 connection.execute(f"DETACH {_TARGET}")
