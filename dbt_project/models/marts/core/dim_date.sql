@@ -69,19 +69,19 @@ snapshot as (
 
 program_costs as (
 
-    select * from {{ ref('int_targets__program_costs') }}
+    select * from {{ ref('fct_program_costs') }}
 
 ),
 
 sales_costs as (
 
-    select * from {{ ref('int_targets__sales_costs') }}
+    select * from {{ ref('fct_sales_costs') }}
 
 ),
 
 revenue_targets as (
 
-    select * from {{ ref('int_targets__revenue_targets') }}
+    select * from {{ ref('fct_revenue_targets') }}
 
 ),
 
