@@ -8,34 +8,10 @@ from __future__ import annotations
 
 import great_expectations as gx
 
-from expectations.checks import sql_check
-from expectations.suites._common import FUNNEL_STAGES, accepted, period_mart
+from expectations.suites.mart_funnel_cohorts import KEY, cohort_suite
 
 TABLE = "metrics.mart_account_funnel_cohorts"
 
-KEY = [
-    "month_start",
-    "from_stage",
-    "first_touch_channel",
-    "company_size_band",
-    "industry",
-    "owner_team",
-]
-
 
 def build_suite() -> gx.ExpectationSuite:
-    return period_mart(
-        "mart_account_funnel_cohorts",
-        KEY,
-        required=["to_stage", "from_stage_order"],
-        fractions=["conversion_rate"],
-        non_negatives=["entered_from_stage", "converted_to_next_stage"],
-        extra=[
-            accepted("from_stage", FUNNEL_STAGES),
-            accepted("to_stage", FUNNEL_STAGES),
-            sql_check(
-                "select * from {batch} where converted_to_next_stage > entered_from_stage",
-                "cohort conversion: converted_to_next_stage <= entered_from_stage",
-            ),
-        ],
-    )
+    return cohort_suite("mart_account_funnel_cohorts", KEY)

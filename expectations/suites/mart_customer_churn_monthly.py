@@ -23,24 +23,29 @@ COUNTS = [
 ]
 
 
-def build_suite() -> gx.ExpectationSuite:
+def churn_suite(name: str, key: list[str]) -> gx.ExpectationSuite:
+    """The checks of mart_customer_churn_monthly and of _quarterly (other period key)."""
     return period_mart(
-        "mart_customer_churn_monthly",
-        KEY,
+        name,
+        key,
         fractions=["churn_rate"],
         non_negatives=COUNTS,
         extra=[
             sql_check(
-                f"select {', '.join([*KEY, *COUNTS])} from {{batch}}"
+                f"select {', '.join([*key, *COUNTS])} from {{batch}}"
                 " where customers_at_start + new_customers - lost_customers"
                 " - won_and_lost_in_period <> customers_at_end",
                 "customers at end = at start + new - lost - won and lost in the period",
             ),
             sql_check(
-                f"select {', '.join([*KEY, *COUNTS])} from {{batch}}"
+                f"select {', '.join([*key, *COUNTS])} from {{batch}}"
                 " where lost_customers > customers_at_start"
                 " or won_and_lost_in_period > new_customers",
                 "lost <= customers at start; won and lost <= new",
             ),
         ],
     )
+
+
+def build_suite() -> gx.ExpectationSuite:
+    return churn_suite("mart_customer_churn_monthly", KEY)

@@ -7,40 +7,12 @@ from __future__ import annotations
 
 import great_expectations as gx
 
-from expectations.checks import sql_check
-from expectations.suites._common import period_mart
+from expectations.suites.mart_customer_churn_monthly import churn_suite
 
 TABLE = "metrics.mart_customer_churn_quarterly"
 
 KEY = ["quarter_start", "company_size_band", "industry"]
 
-COUNTS = [
-    "customers_at_start",
-    "new_customers",
-    "lost_customers",
-    "won_and_lost_in_period",
-    "customers_at_end",
-]
-
 
 def build_suite() -> gx.ExpectationSuite:
-    return period_mart(
-        "mart_customer_churn_quarterly",
-        KEY,
-        fractions=["churn_rate"],
-        non_negatives=COUNTS,
-        extra=[
-            sql_check(
-                f"select {', '.join([*KEY, *COUNTS])} from {{batch}}"
-                " where customers_at_start + new_customers - lost_customers"
-                " - won_and_lost_in_period <> customers_at_end",
-                "customers at end = at start + new - lost - won and lost in the period",
-            ),
-            sql_check(
-                f"select {', '.join([*KEY, *COUNTS])} from {{batch}}"
-                " where lost_customers > customers_at_start"
-                " or won_and_lost_in_period > new_customers",
-                "lost <= customers at start; won and lost <= new",
-            ),
-        ],
-    )
+    return churn_suite("mart_customer_churn_quarterly", KEY)

@@ -15,10 +15,11 @@ TABLE = "metrics.mart_deal_slippage_quarterly"
 KEY = ["quarter_start", "owner_key"]
 
 
-def build_suite() -> gx.ExpectationSuite:
+def slippage_suite(name: str, key: list[str]) -> gx.ExpectationSuite:
+    """The checks of mart_deal_slippage_quarterly and of its _total (same columns, no rep)."""
     return period_mart(
-        "mart_deal_slippage_quarterly",
-        KEY,
+        name,
+        key,
         fractions=["slippage_rate"],
         non_negatives=[
             "deals_expected",
@@ -32,7 +33,7 @@ def build_suite() -> gx.ExpectationSuite:
         ],
         extra=[
             sql_check(
-                f"select {', '.join(KEY)}, deals_expected, deals_won_in_quarter, deals_slipped,"
+                f"select {', '.join(key)}, deals_expected, deals_won_in_quarter, deals_slipped,"
                 " deals_lost, deals_pushed, deals_not_closed from {batch}"
                 " where deals_won_in_quarter + deals_slipped <> deals_expected"
                 " or deals_lost + deals_pushed + deals_not_closed <> deals_slipped",
@@ -40,3 +41,7 @@ def build_suite() -> gx.ExpectationSuite:
             ),
         ],
     )
+
+
+def build_suite() -> gx.ExpectationSuite:
+    return slippage_suite("mart_deal_slippage_quarterly", KEY)

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import great_expectations as gx
 
-from expectations.checks import sql_check
-from expectations.suites._common import period_mart
+from expectations.suites.mart_deal_slippage_quarterly import slippage_suite
 
 TABLE = "metrics.mart_deal_slippage_quarterly_total"
 
@@ -16,27 +15,4 @@ KEY = ["quarter_start"]
 
 
 def build_suite() -> gx.ExpectationSuite:
-    return period_mart(
-        "mart_deal_slippage_quarterly_total",
-        KEY,
-        fractions=["slippage_rate"],
-        non_negatives=[
-            "deals_expected",
-            "deals_won_in_quarter",
-            "deals_slipped",
-            "deals_lost",
-            "deals_pushed",
-            "deals_not_closed",
-            "expected_amount_usd",
-            "slipped_amount_usd",
-        ],
-        extra=[
-            sql_check(
-                f"select {', '.join(KEY)}, deals_expected, deals_won_in_quarter, deals_slipped,"
-                " deals_lost, deals_pushed, deals_not_closed from {batch}"
-                " where deals_won_in_quarter + deals_slipped <> deals_expected"
-                " or deals_lost + deals_pushed + deals_not_closed <> deals_slipped",
-                "expected = won + slipped; slipped = lost + pushed + not closed",
-            ),
-        ],
-    )
+    return slippage_suite("mart_deal_slippage_quarterly_total", KEY)

@@ -23,10 +23,11 @@ KEY = [
 ]
 
 
-def build_suite() -> gx.ExpectationSuite:
+def cohort_suite(name: str, key: list[str]) -> gx.ExpectationSuite:
+    """The checks of mart_funnel_cohorts and of mart_account_funnel_cohorts (accounts)."""
     return period_mart(
-        "mart_funnel_cohorts",
-        KEY,
+        name,
+        key,
         required=["to_stage", "from_stage_order"],
         fractions=["conversion_rate"],
         non_negatives=["entered_from_stage", "converted_to_next_stage"],
@@ -39,3 +40,7 @@ def build_suite() -> gx.ExpectationSuite:
             ),
         ],
     )
+
+
+def build_suite() -> gx.ExpectationSuite:
+    return cohort_suite("mart_funnel_cohorts", KEY)

@@ -16,10 +16,11 @@ TABLE = "metrics.mart_funnel_velocity_monthly"
 KEY = ["month_start", "from_stage"]
 
 
-def build_suite() -> gx.ExpectationSuite:
+def velocity_suite(name: str, key: list[str]) -> gx.ExpectationSuite:
+    """The checks of mart_funnel_velocity_monthly and of _quarterly (other period key)."""
     return period_mart(
-        "mart_funnel_velocity_monthly",
-        KEY,
+        name,
+        key,
         required=["to_stage", "from_stage_order"],
         non_negatives=[
             "transitions",
@@ -32,6 +33,10 @@ def build_suite() -> gx.ExpectationSuite:
         ],
         extra=[
             accepted("from_stage", FUNNEL_STAGES),
-            non_decreasing(["min_days", "median_days", "p75_days", "max_days"], key=KEY),
+            non_decreasing(["min_days", "median_days", "p75_days", "max_days"], key=key),
         ],
     )
+
+
+def build_suite() -> gx.ExpectationSuite:
+    return velocity_suite("mart_funnel_velocity_monthly", KEY)

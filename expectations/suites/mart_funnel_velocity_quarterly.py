@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import great_expectations as gx
 
-from expectations.checks import non_decreasing
-from expectations.suites._common import FUNNEL_STAGES, accepted, period_mart
+from expectations.suites.mart_funnel_velocity_monthly import velocity_suite
 
 TABLE = "metrics.mart_funnel_velocity_quarterly"
 
@@ -17,21 +16,4 @@ KEY = ["quarter_start", "from_stage"]
 
 
 def build_suite() -> gx.ExpectationSuite:
-    return period_mart(
-        "mart_funnel_velocity_quarterly",
-        KEY,
-        required=["to_stage", "from_stage_order"],
-        non_negatives=[
-            "transitions",
-            "total_days",
-            "min_days",
-            "median_days",
-            "p75_days",
-            "mean_days",
-            "max_days",
-        ],
-        extra=[
-            accepted("from_stage", FUNNEL_STAGES),
-            non_decreasing(["min_days", "median_days", "p75_days", "max_days"], key=KEY),
-        ],
-    )
+    return velocity_suite("mart_funnel_velocity_quarterly", KEY)
