@@ -24,8 +24,17 @@ PAGES = {
     ),
     "pricing": ("/pricing", "Pricing"),
     "demo": ("/demo", "Request a demo"),
-    "content": ("/resources/ebook-funnel-benchmarks", "Ebook: B2B funnel benchmarks"),
-    "webinar": ("/webinars/attribution-masterclass", "Webinar: Attribution masterclass"),
+    # Gated pieces: one is drawn per content / webinar session; FORMS holds their forms in
+    # the same order.
+    "content": (
+        ("/resources/ebook-funnel-benchmarks", "Ebook: B2B funnel benchmarks"),
+        ("/resources/ebook-attribution-playbook", "Ebook: The attribution playbook"),
+        ("/customers/case-studies/nordbyte", "Case study: How Nordbyte cut CAC by 30%"),
+    ),
+    "webinar": (
+        ("/webinars/attribution-masterclass", "Webinar: Attribution masterclass"),
+        ("/webinars/weekly-pipeline-review", "Webinar: Running the weekly pipeline review"),
+    ),
     "newsletter": ("/newsletter", "Subscribe to the newsletter"),
     "contact": ("/contact", "Contact sales"),
     "case": ("/customers/case-studies", "Case studies"),
@@ -43,8 +52,15 @@ KIND_POINTS = {
 }
 FORMS = {
     "hot": ("demo-request", "demo_request"),
-    "content": ("ebook-funnel-benchmarks", "content_download"),
-    "webinar": ("webinar-registration", "webinar_registration"),
+    "content": (
+        ("ebook-funnel-benchmarks", "content_download"),
+        ("ebook-attribution-playbook", "content_download"),
+        ("case-study-nordbyte", "content_download"),
+    ),
+    "webinar": (
+        ("webinar-registration", "webinar_registration"),
+        ("webinar-pipeline-review", "webinar_registration"),
+    ),
     "newsletter": ("newsletter-signup", "newsletter_signup"),
     "contact": ("contact-us", "contact"),
 }
@@ -76,7 +92,17 @@ UAS = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/124.0 Safari/537.36",
     "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0",
 )
-CONTACT_HISTORY = ("lifecyclestage", "hs_lead_status")
+CONTACT_HISTORY = (
+    "lifecyclestage",
+    "hs_lead_status",
+    "hubspot_owner_id",
+    "hubspot_owner_assigneddate",
+    "disqualification_reason",
+)
+# Progressive profiling: the first form asks email and name, later ones 2-3 fields not yet
+# known, in this order (HubSpot progressive fields).
+FIRST_FORM_FIELDS = ("firstname", "lastname")
+PROGRESSIVE_FIELDS = ("company", "jobtitle", "company_size", "country", "role", "phone")
 DEAL_HISTORY = ("dealstage", "amount", "closedate")
 STAGE_COLUMNS = ("lead", "mql", "sal", "sql", "opportunity", "customer", "evangelist")
 
@@ -96,6 +122,7 @@ class Company:
         "changes",
         "customer_at",
         "churned_at",
+        "returned_at",
     )
 
 
@@ -129,6 +156,7 @@ class Contact:
         "in_group",
         "dead",
         "suffix",
+        "forms",
     )
 
 
@@ -150,4 +178,7 @@ class Deal:
         "changes",
         "base",
         "engs",
+        "deal_type",
+        "pipeline",
+        "no_roles",
     )

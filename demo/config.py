@@ -13,6 +13,14 @@ bottom of the funnel so that a few hundred contacts still close deals):
 - opportunity -> won: ``stage_advance`` per sales stage, ~0.76^5 ~ 0.25 overall
 - ``recycle_remql``: share of recycled contacts that become MQL again later
 - ``churn``: share of customers that churn within the window (when time allows)
+- ``upsell_at_sale``: share of first sales with an add-on closed the same day (existingbusiness)
+- ``expansion``: share of customers offered an expansion deal (expansion pipeline) later
+- ``renewal_contraction``: share of renewals (at the first sale's anniversary) below the value
+- ``return_after_churn``: share of churned customers that buy again (a new business deal)
+- ``no_contact_role`` / ``touch_at_creation`` / ``orphan_contact``: shares of deals without
+  contact association, of deals whose first call is logged at the creation instant, and of
+  companies with one extra contact on a free-mail address and no company (demo/branches.py
+  also forces one of each per shard)
 
 The window is fixed (not relative to today) so that output is deterministic.
 """
@@ -50,6 +58,22 @@ FUNNEL = {
     "evangelist": 0.10,
     "newsletter_optin": 0.60,
     "nurture_after_days": 14,
+    "upsell_at_sale": 0.12,
+    "expansion": 0.30,
+    "renewal_contraction": 0.30,
+    "return_after_churn": 0.25,
+    "no_contact_role": 0.04,
+    "touch_at_creation": 0.05,
+    "orphan_contact": 0.03,
+}
+# Contacts of the forced branch stories (demo/branches.py): imported, never touched by
+# marketing (no web entry, no newsletter, no nurture, never MQL).
+UNTOUCHED_IMPORT = {
+    "web_entry_share": 0.0,
+    "lead_to_mql": 0.0,
+    "manual_mql": 0.0,
+    "newsletter_optin": 0.0,
+    "nurture_after_days": 10_000,
 }
 
 # tiny: a few hundred contacts that still exercise every path (>=5 won, churn, recycle).
@@ -61,6 +85,8 @@ TINY_FUNNEL = {
     "stage_advance": 0.86,
     "churn": 0.45,
     "evangelist": 0.3,
+    "expansion": 0.5,
+    "return_after_churn": 0.4,
 }
 
 SCALES = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import orjson
 
 from . import config as C
+from . import contact_playbook
 from . import entities as E
 from .catalog import CONTACT_HISTORY, DEAL_HISTORY, STAGE_COLUMNS, Company, Contact, Deal
 from .timefmt import day_str, iso, iso_truth
@@ -33,6 +34,7 @@ class CrmOutput:
             "churn_date": None,
             "hs_object_id": co.id,
         }
+        self.settle_deals(co, deals)
         co.changes.sort(key=lambda x: x[0])
         for snap, line in versions(
             co.id, co.created, company_base, co.changes, ("lifecyclestage",), {}
@@ -58,15 +60,17 @@ class CrmOutput:
             rest = ["Influencer", "Economic Buyer", "Technical Evaluator"]
             rng.shuffle(rest)
             roles = (["Champion", "Decision Maker"] + rest)[: len(d.members)]
-            d_assoc = {
-                "contacts": {
+            d_assoc = {"companies": {"results": [{"id": co.id, "type": "deal_to_company"}]}}
+            if d.no_roles:
+                # Nobody added a contact role: attribution falls back to the account.
+                self.branch("deal_without_contact_role", "deal", d.id, f"account {co.id}")
+            else:
+                d_assoc["contacts"] = {
                     "results": [
                         {"id": m.id, "type": "deal_to_contact", "label": r}
                         for m, r in zip(d.members, roles, strict=True)
                     ]
-                },
-                "companies": {"results": [{"id": co.id, "type": "deal_to_company"}]},
-            }
+                }
             for snap, line in versions(d.id, d.created, base, d.changes, DEAL_HISTORY, d_assoc):
                 hs.write("deals", snap, line)
             self.hs_unique["deals"] += 1
@@ -86,7 +90,9 @@ class CrmOutput:
                     day_str(d.final_cd),
                     d.pushes,
                     d.loss_reason,
-                    ";".join(m.id for m in d.members),
+                    "" if d.no_roles else ";".join(m.id for m in d.members),
+                    E.DEAL_TYPES[d.deal_type],
+                    d.pipeline,
                 )
             )
             for t, kind, owner, props in d.engs:
@@ -131,6 +137,7 @@ class CrmOutput:
             "bant_authority": None,
             "bant_need": None,
             "bant_timeline": None,
+            **contact_playbook.base_properties(c),
         }
         snap0 = C.SNAPSHOTS[0]
         if c.lead_at < snap0 - 16 * DAY and self.dirt.hit("merged_contact"):
@@ -205,6 +212,7 @@ class CrmOutput:
                 program or "",
                 iso_truth(churned),
                 iso_truth(c.score_at),
+                *contact_playbook.truth_row(c),
             )
         )
 

@@ -25,10 +25,33 @@ DEAL_STAGES = (
     ("closedlost", "Closed lost", "0.0", True),
 )
 OPEN_STAGES = tuple(s[0] for s in DEAL_STAGES[:5])
+DEFAULT_PIPELINE = ("default", "Sales Pipeline")
+# The account managers' pipeline for expansion and renewal deals (docs/playbook.md §1).
+EXPANSION_PIPELINE = ("1290433", "Expansion Pipeline")
+EXPANSION_STAGES = (
+    ("1290434", "Expansion discovery", "0.3", False),
+    ("1290435", "Proposal sent", "0.6", False),
+    ("1290436", "Contract sent", "0.9", False),
+    ("1290437", "Closed won", "1.0", True),
+    ("1290438", "Closed lost", "0.0", True),
+)
+EXPANSION_WON, EXPANSION_LOST = "1290437", "1290438"
+# HubSpot `dealtype` -> the canonical deal type of the truth (seed deal_type_mapping).
+DEAL_TYPES = {"newbusiness": "new_business", "existingbusiness": "expansion", "renewal": "renewal"}
 
 NURTURE_PROGRAMS = ("getting-started", "product-education", "case-studies", "re-engagement")
 NURTURE_STEPS = 5
 NURTURE_STEP_DAYS = 7
+
+
+def weighted(pairs):
+    """(values, cumulative shares) of (value, weight) pairs, for bisect draws."""
+    total = sum(w for _, w in pairs)
+    acc, cum = 0.0, []
+    for _, w in pairs:
+        acc += w / total
+        cum.append(acc)
+    return [v for v, _ in pairs], cum
 
 
 def stable_uuid(name: str) -> str:

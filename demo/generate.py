@@ -17,7 +17,7 @@ from . import malformed
 from .ads import simulate_ads
 from .shards import run_pages, run_shard, run_tasks
 from .timefmt import day_str
-from .truth import assemble, write_csv
+from .truth import assemble, revalue_open_deals, write_csv
 from .writers import (
     costs,
     funnel_targets,
@@ -139,7 +139,7 @@ def generate(
             written, unique[o], written - unique[o] - bad, bad, **extra
         )
     totals["hubspot/owners"] = _totals(len(owners), len(owners), 0, 0)
-    totals["hubspot/pipelines"] = _totals(1, 1, 0, 0)
+    totals["hubspot/pipelines"] = _totals(2, 2, 0, 0)  # sales and expansion pipelines
 
     # Ads: metrics follow the sessions the shards tracked per campaign and day.
     ads = simulate_ads(
@@ -235,6 +235,7 @@ def generate(
     totals["targets/fx_rates"] = _totals(n_fx, n_fx, 0, 0)
 
     assemble(tmp, truth_dir, n_shards, defects)
+    revalue_open_deals(truth_dir, fx, max(r["deal_latest"] for r in shards))
     # The company's own costs and plan, consistent with what it spent and achieved.
     achieved = A.read(truth_dir)
     n_marketing, n_sales = costs.write(out_dir, owners, achieved)

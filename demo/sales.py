@@ -9,7 +9,7 @@ import math
 from . import config as C
 from . import entities as E
 from .catalog import CALL_CONNECTED, Company, Contact, Deal
-from .timefmt import day_str, iso
+from .timefmt import day_str, iso, iso_truth
 from .vocabulary import LOSS_REASONS
 
 DAY, HOUR, START, END = C.DAY, C.HOUR, C.WINDOW_START, C.WINDOW_END
@@ -39,23 +39,9 @@ class Sales:
             ]
             rng.shuffle(others)
             members = [c] + others[: rng.randint(1, 4)]
-            d = self.deal(co, members, t_create)
+            d = self.open_deal(co, members, t_create, first=not co_opp)
             deals.append(d)
-            if not co_opp:
-                co_opp = True
-                co.changes.append((t_create, "lifecyclestage", "opportunity", "CRM_UI"))
-                co.changes.append(
-                    (t_create, "hs_lifecyclestage_opportunity_date", iso(t_create), "CRM_UI")
-                )
-            for m in members:
-                self.truncate(m, t_create)
-                m.in_group = True
-                m.trans.append((t_create, "opportunity"))
-                m.changes.append((t_create, "lifecyclestage", "opportunity", "CRM_UI"))
-                m.changes.append(
-                    (t_create, "hs_lifecyclestage_opportunity_date", iso(t_create), "CRM_UI")
-                )
-                m.changes.append((t_create, "hs_lead_status", "OPEN_DEAL", "CRM_UI"))
+            co_opp = True
             if d.outcome == "open":
                 open_until = END + 1
                 continue
@@ -65,21 +51,48 @@ class Sales:
                     m.trans.append((d.closed, "closed_lost"))
                 continue
             self.won(co, contacts, d)
+            deals += self.growth(co, d)
             break
         return deals
 
-    def won(self, co: Company, contacts: list[Contact], d: Deal) -> None:
+    def open_deal(
+        self, co: Company, members: list[Contact], t_create: int, first: bool, **kw
+    ) -> Deal:
+        """A new business deal on `members`: they become opportunities (and the company at
+        its first deal)."""
+        d = self.deal(co, members, t_create, **kw)
+        if first:
+            co.changes.append((t_create, "lifecyclestage", "opportunity", "CRM_UI"))
+            co.changes.append(
+                (t_create, "hs_lifecyclestage_opportunity_date", iso(t_create), "CRM_UI")
+            )
+        for m in members:
+            self.truncate(m, t_create)
+            m.in_group = True
+            m.trans.append((t_create, "opportunity"))
+            m.changes.append((t_create, "lifecyclestage", "opportunity", "CRM_UI"))
+            m.changes.append(
+                (t_create, "hs_lifecyclestage_opportunity_date", iso(t_create), "CRM_UI")
+            )
+            m.changes.append((t_create, "hs_lead_status", "OPEN_DEAL", "CRM_UI"))
+        return d
+
+    def won(self, co: Company, contacts: list[Contact], d: Deal, churn_at: int | None = -1) -> None:
+        """The first sale: the company and its contacts become customers; maybe churn
+        (`churn_at`: -1 = drawn, None = never, else that time)."""
         rng, f = self.rng, self.f
         t = d.closed
         co.customer_at = t
         co.changes.append((t, "lifecyclestage", "customer", "CRM_UI"))
         co.changes.append((t, "hs_lifecyclestage_customer_date", iso(t), "CRM_UI"))
         t_churn = None
-        if rng.random() < f["churn"]:
-            tc = t + 60 * DAY + rng.randrange(300 * DAY)
-            if tc < END:
-                t_churn = co.churned_at = tc
-                co.changes.append((tc, "churn_date", day_str(tc), "CRM_UI"))
+        if rng.random() < f["churn"] and churn_at == -1:
+            churn_at = t + 60 * DAY + rng.randrange(300 * DAY)
+        if churn_at is not None and churn_at != -1 and churn_at < END:
+            # A churned company leaves the customer stage ("other"); churn_date stays set.
+            t_churn = co.churned_at = churn_at
+            co.changes.append((churn_at, "churn_date", day_str(churn_at), "CRM_UI"))
+            co.changes.append((churn_at, "lifecyclestage", "other", "CRM_UI"))
         for c in contacts:
             if c.lead_at > t:
                 self.truncate(c, c.lead_at)
@@ -98,11 +111,14 @@ class Sales:
             if t_churn is not None:
                 c.trans.append((t_churn, "churned"))
 
-    def deal(self, co: Company, members: list[Contact], t0: int) -> Deal:
+    def deal(self, co: Company, members: list[Contact], t0: int, quiet=False, force=False) -> Deal:
+        """A new business deal through the default pipeline. `quiet`: the AE logs no
+        activity; `force`: it is won (stage moves within the window)."""
         rng = self.rng
         d = Deal()
         d.id, d.co, d.owner, d.created, d.members = self.next_id("deal"), co, co.ae.id, t0, members
         d.currency, d.engs, d.changes = co.currency, [], []
+        d.deal_type, d.pipeline, d.no_roles = "newbusiness", "default", False
         d.amount = max(
             1000, round(rng.lognormvariate(math.log(9000 * (co.employees / 100) ** 0.35), 0.5), -2)
         )
@@ -114,6 +130,7 @@ class Sales:
             "deal_currency_code": d.currency,
             "dealstage": "qualificationcall",
             "pipeline": "default",
+            "dealtype": "newbusiness",
             "closedate": iso(cd),
             "createdate": iso(t0),
             "hs_is_closed_won": "false",
@@ -123,9 +140,14 @@ class Sales:
             "hs_object_id": d.id,
         }
         contact_ids = [m.id for m in members]
+        t_call = t0 + HOUR + rng.randrange(DAY)
+        if not quiet and self.pick("touch_at_creation", d.id):
+            # The AE logs the discovery call at the very moment the deal is created.
+            t_call = t0
+            self.branch("touch_at_deal_creation", "deal", d.id, iso_truth(t0))
         self.engagement(
             d,
-            t0 + HOUR + rng.randrange(DAY),
+            t_call,
             "calls",
             d.owner,
             {
@@ -138,7 +160,7 @@ class Sales:
         t, ch = t0, d.changes
         d.outcome, d.closed, d.loss_reason = "open", None, ""
         for stage in E.OPEN_STAGES[1:] + ("closedwon",):
-            t += self.lognorm(9 * DAY, 0.6)
+            t += self.lognorm(9 * DAY, 0.6) if not force else DAY + rng.randrange(9 * DAY)
             while cd < min(t, END):
                 # The expected close passed with the deal still open: the AE pushes it out.
                 new_cd = cd + (14 + rng.randrange(32)) * DAY
@@ -146,7 +168,7 @@ class Sales:
                 cd, d.pushes = new_cd, d.pushes + 1
             if t >= END:
                 break
-            if rng.random() > self.f["stage_advance"]:
+            if rng.random() > self.f["stage_advance"] and not force:
                 d.outcome, d.closed = "lost", t
                 d.loss_reason = LOSS_REASONS[rng.randrange(len(LOSS_REASONS))]
                 ch.append((t, "dealstage", "closedlost", "CRM_UI"))
@@ -193,6 +215,8 @@ class Sales:
             if d.outcome == "won":
                 ch.append((d.closed, "hs_is_closed_won", "true", "CRM_UI"))
         d.final_cd = cd
+        if quiet:
+            d.engs = []
         for e in d.engs:
             e[3]["_contacts"] = contact_ids
         return d

@@ -1,10 +1,21 @@
-"""Sales development: MQL follow-up by SDRs, SAL and SQL, disqualification and recycling."""
+"""Sales development: MQL follow-up by SDRs, SAL and SQL, disqualification and recycling.
+
+The SDR owner is assigned some hours after the MQL (lognormal, median 3 h; one in twenty
+waits days in a queue): `hubspot_owner_id` and `hubspot_owner_assigneddate` change then, and
+the first touch comes after it. A disqualified lead gets a `disqualification_reason`. These
+draws use the side stream (`self.side`), so the funnel's own draws are unchanged."""
 
 from __future__ import annotations
+
+import math
 
 from . import config as C
 from .catalog import CALL_CONNECTED, CALL_NO_ANSWER, CALL_VOICEMAIL, Contact
 from .timefmt import iso
+from .vocabulary import DISQUALIFICATION_REASONS
+
+_REASONS = tuple(r for r, _ in DISQUALIFICATION_REASONS)
+_REASON_WEIGHTS = tuple(w for _, w in DISQUALIFICATION_REASONS)
 
 DAY, HOUR, START, END = C.DAY, C.HOUR, C.WINDOW_START, C.WINDOW_END
 
@@ -22,10 +33,15 @@ class SalesDevelopment:
         if first:
             ch.append((t, "hs_lifecyclestage_marketingqualifiedlead_date", iso(t), src))
         sdr = self.sdrs[(c.co.gi + depth) % len(self.sdrs)]
-        c.owner = sdr.id
-        ch.append((t, "hubspot_owner_id", sdr.id, "CRM_UI"))
         ch.append((t, "hs_lead_status", "NEW", "CRM_UI"))
         t1 = t + self.lognorm(10 * HOUR, 1.1)
+        t_assign = t + self.assignment_delay()
+        if t_assign < END:
+            c.owner = sdr.id
+            ch.append((t_assign, "hubspot_owner_id", sdr.id, "CRM_UI"))
+            ch.append((t_assign, "hubspot_owner_assigneddate", iso(t_assign), "CRM_UI"))
+        # The SDR works the lead once it is theirs (past the window: not at all).
+        t1 = max(t1, t_assign + 300 + self.side.randrange(2 * HOUR))
         for k in range((0, 0, 1, 2)[rng.randrange(4)]):
             if t1 >= END:
                 return
@@ -76,6 +92,15 @@ class SalesDevelopment:
             c.trans.append((t_end, "disqualified"))
             ch.append((t_end, "lifecyclestage", "lead", "CRM_UI"))
             ch.append((t_end, "hs_lead_status", "UNQUALIFIED", "CRM_UI"))
+            reason = self.side.choices(_REASONS, _REASON_WEIGHTS)[0]
+            ch.append((t_end, "disqualification_reason", reason, "CRM_UI"))
+
+    def assignment_delay(self) -> int:
+        """Seconds from MQL to owner assignment: median 3 h, a few leads wait days."""
+        side = self.side
+        if side.random() < 0.05:
+            return int(side.lognormvariate(math.log(2.5 * DAY), 0.5))
+        return 60 + int(side.lognormvariate(math.log(3 * HOUR), 0.9))
 
     def sdr_touch(self, c: Contact, t: int, owner: str, connected: bool) -> None:
         if self.rng.random() < 0.6 or connected:

@@ -14,6 +14,7 @@ import random
 
 from . import config as C
 from . import entities as E
+from .branches import Branches
 from .campaigns import Campaign, campaigns
 from .catalog import HS_SOURCE, ID_BASE, THRESHOLD, Company, Contact
 from .crm_output import CrmOutput
@@ -32,16 +33,7 @@ from .writers.web import WebWriter
 DAY, HOUR, START, END = C.DAY, C.HOUR, C.WINDOW_START, C.WINDOW_END
 
 
-def _weighted(pairs):
-    total = sum(w for _, w in pairs)
-    acc, cum = 0.0, []
-    for _, w in pairs:
-        acc += w / total
-        cum.append(acc)
-    return [v for v, _ in pairs], cum
-
-
-class ShardSim(WebSessions, EmailSends, SalesDevelopment, Sales, CrmOutput):
+class ShardSim(WebSessions, EmailSends, SalesDevelopment, Sales, Branches, CrmOutput):
     def __init__(
         self, seed: int, shard: int, scale: str, dirt_rate: float, out_dir: str, tmp_dir: str
     ):
@@ -49,6 +41,8 @@ class ShardSim(WebSessions, EmailSends, SalesDevelopment, Sales, CrmOutput):
         self.sc, self.f = sc, sc["funnel"]
         self.seed, self.shard, self.n_shards = seed, shard, sc["shards"]
         self.rng = random.Random(f"closedloop:{seed}:{shard}")
+        # Playbook details (forms, pieces, assignment, reasons): own stream, funnel unchanged.
+        self.side = random.Random(f"closedloop:{seed}:{shard}:playbook")
         self.web = WebWriter(out_dir, shard)
         self.sg = SendgridWriter(out_dir, shard, sc["batch_size"])
         self.hs = HubspotScratch(tmp_dir, shard)
@@ -65,9 +59,9 @@ class ShardSim(WebSessions, EmailSends, SalesDevelopment, Sales, CrmOutput):
         self.news_times = [s.send_at for s in self.newsletters]
         self.programs = {p: [s for s in sends if s.program == p] for p in E.NURTURE_PROGRAMS}
         self.fx = E.fx_rates(seed)
-        self.channels, self.channel_cum = _weighted(C.CHANNEL_MIX)
-        self.industries, self.industry_cum = _weighted(INDUSTRIES)
-        self.seniorities, self.seniority_cum = _weighted(SENIORITY_MIX)
+        self.channels, self.channel_cum = E.weighted(C.CHANNEL_MIX)
+        self.industries, self.industry_cum = E.weighted(INDUSTRIES)
+        self.seniorities, self.seniority_cum = E.weighted(SENIORITY_MIX)
         self.seq = dict.fromkeys(ID_BASE, 0)
         self.ad_sessions: dict[tuple[str, int], int] = {}
         self.ad_leads: dict[tuple[str, int], int] = {}
@@ -112,6 +106,7 @@ class ShardSim(WebSessions, EmailSends, SalesDevelopment, Sales, CrmOutput):
         per = self.sc["companies"]
         for gi in range(self.shard, per, self.n_shards):
             self.company(gi)
+        self.stories()
         p = self.f["visitor_to_lead"]
         self.anonymous_visitors(round(self.web_leads * (1 - p) / p))
         self.web.flush()
@@ -132,10 +127,11 @@ class ShardSim(WebSessions, EmailSends, SalesDevelopment, Sales, CrmOutput):
             "hubspot_unique": self.hs_unique,
             "merged": self.merged,
             "sendgrid_batches": {str(d): n for d, n in self.sg.batches.items()},
+            "deal_latest": getattr(self, "deal_latest", 0),
         }
 
     # ---------------------------------------------------------------- people
-    def company(self, gi: int) -> None:
+    def company(self, gi: int, story: str | None = None) -> None:
         rng = self.rng
         co = Company()
         co.id, co.gi = self.next_id("company"), gi
@@ -154,6 +150,8 @@ class ShardSim(WebSessions, EmailSends, SalesDevelopment, Sales, CrmOutput):
         co.created = START + int((END - START - 40 * DAY) * rng.random() ** 0.8)
         co.customer_at = co.churned_at = None
         co.changes = []
+        if story is not None:
+            return self.story(co, story)
         lo, hi = self.sc["contacts"]
         n = rng.randint(lo, hi) + (1 if co.employees > 1000 else 0)
         contacts, used = [], set()
@@ -162,8 +160,7 @@ class ShardSim(WebSessions, EmailSends, SalesDevelopment, Sales, CrmOutput):
             if t >= END - 2 * DAY:
                 continue
             contacts.append(self.contact(co, t, used))
-        deals = self.sales(co, contacts)
-        self.emit(co, contacts, deals)
+        self.finish_company(co, contacts)
 
     def contact(self, co: Company, t_lead: int, used: set) -> Contact:
         rng, f = self.rng, self.f
@@ -191,6 +188,8 @@ class ShardSim(WebSessions, EmailSends, SalesDevelopment, Sales, CrmOutput):
         c.vids, c.identified, c.changes, c.trans, c.engs, c.eng_pts = [], set(), [], [], [], []
         c.score_at = c.nurture = c.owner = None
         c.recycled, c.merged, c.in_group, c.dead = 0, [], False, False
+        c.forms = []
+        self.web.hold = True
         if rng.random() < f["web_entry_share"]:
             self.web_leads += 1
             vid = self.uuid()
@@ -282,6 +281,8 @@ class ShardSim(WebSessions, EmailSends, SalesDevelopment, Sales, CrmOutput):
             t_mql, src = t_lead + DAY + rng.randrange(60 * DAY), "CRM_UI"
         if t_mql is not None and t_mql < END:
             self.mql(c, t_mql, src, 0)
+        self.profile_forms(c)
+        self.web.hold = False
         return c
 
     def crossing(self, c: Contact) -> int | None:

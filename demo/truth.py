@@ -10,6 +10,8 @@ import csv
 import os
 import shutil
 
+from .contact_playbook import TRUTH_COLUMNS as CONTACT_PLAYBOOK_COLUMNS
+
 TABLES = {
     "contacts": (
         "contact_id",
@@ -30,6 +32,7 @@ TABLES = {
         "nurture_program",
         "churned_at",
         "mql_by_score_at",
+        *CONTACT_PLAYBOOK_COLUMNS,
     ),
     "lifecycle_transitions": ("contact_id", "from_stage", "to_stage", "at"),
     "companies": ("company_id", "domain", "industry", "employees", "customer_at", "churned_at"),
@@ -48,6 +51,8 @@ TABLES = {
         "close_date_pushes",
         "loss_reason",
         "buying_group",
+        "deal_type",
+        "pipeline_id",
     ),
     "sessions": (
         "session_id",
@@ -62,6 +67,7 @@ TABLES = {
         "before_identification",
     ),
     "malformed": ("source", "file", "locator", "defect", "detail"),
+    "branches": ("branch", "entity_type", "entity_id", "detail"),
 }
 
 
@@ -81,6 +87,7 @@ class TruthScratch:
         self.deal = self.writers["deals"].writerow
         self.session = self.writers["sessions"].writerow
         self.malformed = self.writers["malformed"].writerow
+        self.branch = self.writers["branches"].writerow
 
     def close(self) -> None:
         for fh in self.handles.values():
@@ -99,6 +106,20 @@ def assemble(tmp_dir: str, truth_dir: str, shards: int, extra_malformed: list[tu
         if name == "malformed" and extra_malformed:
             with open(os.path.join(truth_dir, "malformed.csv"), "a", newline="") as fh:
                 csv.writer(fh, lineterminator="\n").writerows(extra_malformed)
+
+
+def revalue_open_deals(truth_dir: str, fx: dict, snapshot_ts: int) -> None:
+    """An open deal's amount_usd is at the rate of the snapshot day (the day of the latest
+    deal event), as docs/bi-contract.md §6 values it."""
+    from .entities import fx_on
+
+    path = os.path.join(truth_dir, "deals.csv")
+    with open(path, newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for r in rows:
+        if r["outcome"] == "open":
+            r["amount_usd"] = f"{float(r['amount']) * fx_on(fx, r['currency'], snapshot_ts):.2f}"
+    write_csv(path, TABLES["deals"], ([r[k] for k in TABLES["deals"]] for r in rows))
 
 
 def write_csv(path: str, header: tuple, rows) -> None:

@@ -1,5 +1,5 @@
 """Pools the simulation draws from: names, company name syllables, industries, job titles,
-seniority mix, loss reasons and buying roles."""
+departments, seniority mix, loss and disqualification reasons and buying roles."""
 
 from __future__ import annotations
 
@@ -117,18 +117,56 @@ INDUSTRIES = (
     ("MANUFACTURING", 0.15),
     ("EDUCATION", 0.10),
 )
+# Job titles per seniority, each with its department (HubSpot's enumerated `hs_role`). The
+# number of titles per seniority is part of the random stream: keep it when renaming.
 TITLES = {
     "c_level": ("CEO", "CMO", "CFO", "CTO", "Chief Data Officer"),
     "vp": ("VP Marketing", "VP Sales", "VP Engineering", "VP Finance"),
-    "director": ("Director of Analytics", "Marketing Director", "Director of BI", "IT Director"),
+    "director": ("Sales Director", "Marketing Director", "Director of BI", "IT Director"),
     "manager": (
         "Marketing Manager",
-        "Analytics Manager",
+        "Finance Manager",
         "Data Engineering Manager",
-        "Ops Manager",
+        "Revenue Operations Manager",
     ),
     "individual": ("Data Analyst", "Marketing Specialist", "Data Engineer", "Sales Ops Analyst"),
 }
+DEPARTMENTS = ("engineering", "marketing", "sales", "finance", "operations", "leadership", "it")
+TITLE_DEPARTMENT = {
+    "CEO": "leadership",
+    "CMO": "marketing",
+    "CFO": "finance",
+    "CTO": "engineering",
+    "Chief Data Officer": "it",
+    "VP Marketing": "marketing",
+    "VP Sales": "sales",
+    "VP Engineering": "engineering",
+    "VP Finance": "finance",
+    "Sales Director": "sales",
+    "Marketing Director": "marketing",
+    "Director of BI": "it",
+    "IT Director": "it",
+    "Marketing Manager": "marketing",
+    "Finance Manager": "finance",
+    "Data Engineering Manager": "engineering",
+    "Revenue Operations Manager": "operations",
+    "Data Analyst": "operations",
+    "Marketing Specialist": "marketing",
+    "Data Engineer": "engineering",
+    "Sales Ops Analyst": "sales",
+}
+# Sales rejection reasons (HubSpot `disqualification_reason`, Salesforce
+# `Disqualification_Reason__c`) and how often SDRs pick each.
+DISQUALIFICATION_REASONS = (
+    ("No budget", 0.18),
+    ("No authority", 0.10),
+    ("No need", 0.20),
+    ("Bad timing", 0.12),
+    ("Went with competitor", 0.08),
+    ("Bad fit", 0.17),
+    ("Unresponsive", 0.12),
+    ("Duplicate", 0.03),
+)
 SENIORITY_MIX = (
     ("c_level", 0.07),
     ("vp", 0.13),

@@ -6,11 +6,30 @@ import orjson
 
 from . import config as C
 from .campaigns import Campaign
-from .catalog import FORMS, KIND_POINTS, PAGES, REFERRERS, UAS, Contact
+from .catalog import (
+    FIRST_FORM_FIELDS,
+    FORMS,
+    KIND_POINTS,
+    PAGES,
+    PROGRESSIVE_FIELDS,
+    REFERRERS,
+    UAS,
+    Contact,
+)
 from .timefmt import day_str, iso_ms, iso_truth
+from .vocabulary import TITLE_DEPARTMENT
 
 DAY, HOUR, START, END = C.DAY, C.HOUR, C.WINDOW_START, C.WINDOW_END
 dumps = orjson.dumps
+SIZE_BANDS = ((5001, "5001+"), (1001, "1001-5000"), (201, "201-1000"), (51, "51-200"))
+
+
+def company_size(employees: int) -> str:
+    """HubSpot's employee-count bands (the form's `company_size` dropdown)."""
+    for low, band in SIZE_BANDS:
+        if employees >= low:
+            return band
+    return "11-50" if employees >= 11 else "1-10"
 
 
 class WebSessions:
@@ -72,6 +91,9 @@ class WebSessions:
             pages = [PAGES["pricing"], PAGES["demo"]]
         elif kind == "case":
             pages = [PAGES["case"]]
+        elif kind in ("content", "webinar"):
+            piece = self.side.randrange(len(PAGES[kind]))
+            pages = [PAGES[kind][piece]]
         else:
             pages = [PAGES[kind]]
         path = pages[0][0]
@@ -111,7 +133,7 @@ class WebSessions:
             )
             prev = url
             ts += 5000 + rng.randrange(90_000)
-        form = FORMS.get(kind)
+        form = FORMS[kind][piece] if kind in ("content", "webinar") else FORMS.get(kind)
         if c is not None and (form is not None or identify):
             email = c.email_hs
             casing = form is not None and self.dirt.hit("email_casing")
@@ -119,6 +141,8 @@ class WebSessions:
                 email = " " + email.replace(c.co.domain, c.co.domain.upper())
             ctx = {"sessionId": sid, "page": page, "userAgent": ua, "ip": ip}
             if form is not None:
+                fields = {"form_id": form[0], "form_type": form[1], "email": email}
+                c.forms.append((ts, fields))
                 loc = self.web_event(
                     {
                         "type": "track",
@@ -128,10 +152,11 @@ class WebSessions:
                         "userId": uid,
                         "timestamp": iso_ms(ts),
                         "context": ctx,
-                        "properties": {"form_id": form[0], "form_type": form[1], "email": email},
+                        "properties": fields,
                     },
                     ts,
                     late,
+                    defer=True,
                 )
                 if casing:
                     self.dirt.record("web", loc[0], loc[1], "email_casing", repr(email))
@@ -183,13 +208,15 @@ class WebSessions:
         )
         return landing
 
-    def web_event(self, ev: dict, ts: int, late: bool) -> tuple[str, int]:
+    def web_event(self, ev: dict, ts: int, late: bool, defer: bool = False) -> tuple[str, int]:
+        """Queue one event; `defer`: serialized when written (form fields are filled in by
+        `profile_forms` once the person's story is complete)."""
         rng = self.rng
         rec = ts + 20 + rng.randrange(2000)
         if late:
             rec += (2 + rng.randrange(4)) * 86_400_000
         ev["receivedAt"] = iso_ms(rec)
-        line = dumps(ev)
+        line = ev if defer else dumps(ev)
         day, lineno = self.web.add(rec, line)
         self.web_unique += 1
         if late:
@@ -207,6 +234,33 @@ class WebSessions:
                 "web", self.web.rel_path(day2), line2, "duplicate_message", ev["messageId"]
             )
         return self.web.rel_path(day), lineno
+
+    def profile_forms(self, c: Contact) -> None:
+        """Progressive profiling over the person's form submissions in time order: the first
+        asks email and name, each later one 2-3 fields not yet known (none once all are)."""
+        side, co = self.side, c.co
+        values = {
+            "firstname": c.first,
+            "lastname": c.last,
+            "company": co.name,
+            "jobtitle": c.title,
+            "company_size": company_size(co.employees),
+            "country": co.country,
+            "role": TITLE_DEPARTMENT[c.title],
+            "phone": f"+{1 if co.currency == 'USD' else 49} {side.randrange(200, 999)} "
+            f"{side.randrange(1_000_000, 9_999_999)}",
+        }
+        known: set[str] = set()
+        for _, fields in sorted(c.forms, key=lambda x: x[0]):
+            if not known:
+                new = FIRST_FORM_FIELDS
+            else:
+                todo = [f for f in PROGRESSIVE_FIELDS if f not in known]
+                new = todo[: 2 + side.randrange(2)]
+            for f in new:
+                fields[f] = values[f]
+            known.update(new)
+        c.forms = []
 
     def fit_kind(self, c: Contact, kind: str) -> str:
         """Unqualified contacts' touches never add up to the MQL threshold."""

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 import orjson
 
 from .. import config as C
-from ..entities import DEAL_STAGES
+from ..entities import DEAL_STAGES, DEFAULT_PIPELINE, EXPANSION_PIPELINE, EXPANSION_STAGES
 from ..timefmt import day_str, iso
 
 OBJECTS = ("contacts", "companies", "deals", "calls", "meetings", "emails")
@@ -184,33 +184,38 @@ def write_owners(out_dir: str, owners) -> None:
         fh.write(orjson.dumps({"results": results}))
 
 
-def write_pipelines(out_dir: str) -> None:
-    folder = os.path.join(out_dir, "hubspot", "pipelines")
-    os.makedirs(folder, exist_ok=True)
-    created = iso(C.WINDOW_START - 90 * C.DAY)
-    stages = [
-        {
-            "id": sid,
-            "label": label,
-            "displayOrder": i,
-            "archived": False,
-            "createdAt": created,
-            "updatedAt": created,
-            "metadata": {"isClosed": "true" if closed else "false", "probability": prob},
-        }
-        for i, (sid, label, prob, closed) in enumerate(DEAL_STAGES)
-    ]
-    body = {
-        "results": [
+def _pipeline(pid: str, label: str, order: int, stages, created: str) -> dict:
+    return {
+        "id": pid,
+        "label": label,
+        "displayOrder": order,
+        "archived": False,
+        "createdAt": created,
+        "updatedAt": created,
+        "stages": [
             {
-                "id": "default",
-                "label": "Sales Pipeline",
-                "displayOrder": 0,
+                "id": sid,
+                "label": slabel,
+                "displayOrder": i,
                 "archived": False,
                 "createdAt": created,
                 "updatedAt": created,
-                "stages": stages,
+                "metadata": {"isClosed": "true" if closed else "false", "probability": prob},
             }
+            for i, (sid, slabel, prob, closed) in enumerate(stages)
+        ],
+    }
+
+
+def write_pipelines(out_dir: str) -> None:
+    """The deal pipelines: the sales pipeline and the expansion pipeline."""
+    folder = os.path.join(out_dir, "hubspot", "pipelines")
+    os.makedirs(folder, exist_ok=True)
+    created = iso(C.WINDOW_START - 90 * C.DAY)
+    body = {
+        "results": [
+            _pipeline(*DEFAULT_PIPELINE, 0, DEAL_STAGES, created),
+            _pipeline(*EXPANSION_PIPELINE, 1, EXPANSION_STAGES, created),
         ]
     }
     with open(os.path.join(folder, "deals.json"), "wb") as fh:

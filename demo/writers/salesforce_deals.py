@@ -8,7 +8,17 @@ changed, with the values after it.
 
 from __future__ import annotations
 
-from .salesforce_fields import STAGES, day, flag, ts
+from .salesforce_fields import (
+    CLOSED_STAGES,
+    DOWNGRADE,
+    OPPORTUNITY_TYPES,
+    RECORD_TYPES,
+    STAGES,
+    WON_STAGES,
+    day,
+    flag,
+    ts,
+)
 from .salesforce_ids import Sequence, sfid
 
 # HubSpot property -> (Salesforce field, DataType, value rendering)
@@ -26,6 +36,40 @@ def contacts_on_deals(deals: list[dict]) -> dict[str, list[tuple[str, str]]]:
     for d in deals:
         for a in d["associations"].get("contacts", {}).get("results", []):
             out.setdefault(a["id"], []).append((d["createdAt"], d["id"]))
+    return out
+
+
+def _won_at(d: dict) -> str | None:
+    for h in d.get("propertiesWithHistory", {}).get("dealstage", []):
+        if h["value"] in WON_STAGES:
+            return h["timestamp"]
+    return None
+
+
+def opportunity_types(deals: list[dict]) -> dict[str, str]:
+    """deal id -> Opportunity Type. The account's contract value runs over its won deals in
+    close order (new business sets it, an upsell adds, a renewal sets); a renewal below the
+    value before it is a downgrade."""
+    by_company: dict[str, list[tuple[str, dict]]] = {}
+    out = {}
+    for d in deals:
+        p = d["properties"]
+        out[d["id"]] = OPPORTUNITY_TYPES.get(p.get("dealtype") or "", "New Customer")
+        companies = d["associations"].get("companies", {}).get("results", [])
+        if companies:
+            moment = _won_at(d) or d["createdAt"]
+            by_company.setdefault(companies[0]["id"], []).append((moment, d))
+    for events in by_company.values():
+        value = 0.0
+        for _, d in sorted(events, key=lambda x: (x[0], x[1]["id"])):
+            p = d["properties"]
+            amount = float(p.get("amount") or 0)
+            kind = p.get("dealtype")
+            if kind == "renewal" and amount < value:
+                out[d["id"]] = DOWNGRADE
+            if _won_at(d) is None:
+                continue
+            value = value + amount if kind == "existingbusiness" else amount
     return out
 
 
@@ -48,6 +92,7 @@ class Deals:
         self.account_of: dict[str, str] = {}  # deal id -> Account Id
 
     def translate(self, deals: list[dict], people: dict, sources: dict) -> None:
+        self.types = opportunity_types(deals)
         for d in deals:
             self._deal(d, people, sources)
 
@@ -71,13 +116,14 @@ class Deals:
                 "StageName": label,
                 "Amount": p.get("amount") or "",
                 "CloseDate": day(p.get("closedate")),
-                "IsClosed": flag(stage in ("closedwon", "closedlost")),
-                "IsWon": flag(stage == "closedwon"),
+                "IsClosed": flag(stage in CLOSED_STAGES),
+                "IsWon": flag(stage in WON_STAGES),
                 "Probability": probability,
                 "ForecastCategory": forecast,
                 "ForecastCategoryName": forecast_name,
                 "CurrencyIsoCode": p.get("deal_currency_code") or "",
-                "Type": "New Business",
+                "Type": self.types[d["id"]],
+                "RecordTypeId": RECORD_TYPES.get(p.get("pipeline") or "default", ""),
                 "LeadSource": sources.get(contacts[0]["id"], "") if contacts else "",
                 "OwnerId": owner,
                 "CreatedDate": ts(d["createdAt"]),

@@ -20,6 +20,7 @@ PERSON_CUSTOMS = (
     "Opportunity_Date__c",
     "Customer_Date__c",
     "Evangelist_Date__c",
+    "Disqualification_Reason__c",
 )
 _AUDIT = ("CreatedDate", "LastModifiedDate", "SystemModstamp")
 _HISTORY = ("Field", "DataType", "OldValue", "NewValue", "CreatedById", "CreatedDate")
@@ -103,6 +104,16 @@ LEAD_STATUS = {
     "UNQUALIFIED": "Closed - Not Converted",
     "BAD_TIMING": "Recycled",
 }
+# HubSpot `hs_role` -> Contact `Department` (free text in Salesforce; a Lead has none).
+DEPARTMENT = {
+    "engineering": "Engineering",
+    "marketing": "Marketing",
+    "sales": "Sales",
+    "finance": "Finance",
+    "operations": "Operations",
+    "leadership": "Leadership",
+    "it": "IT",
+}
 # HubSpot lifecycle stages at or past SQL: reaching one converts the Lead.
 CONVERTING_STAGES = ("salesqualifiedlead", "opportunity", "customer", "evangelist")
 # (HubSpot date property, Salesforce stamp) on people.
@@ -123,7 +134,25 @@ STAGES = {
     "negotiation": ("Negotiation", 80, "Commit", "Commit"),
     "closedwon": ("Closed Won", 100, "Closed", "Closed"),
     "closedlost": ("Closed Lost", 0, "Omitted", "Omitted"),
+    # the expansion pipeline (HubSpot 1290433 = record type EXPANSION_RECORD_TYPE)
+    "1290434": ("Expansion Discovery", 30, "Pipeline", "Pipeline"),
+    "1290435": ("Expansion Proposal", 60, "BestCase", "Best Case"),
+    "1290436": ("Contract Sent", 90, "Commit", "Commit"),
+    "1290437": ("Closed Won", 100, "Closed", "Closed"),
+    "1290438": ("Closed Lost", 0, "Omitted", "Omitted"),
 }
+WON_STAGES = ("closedwon", "1290437")
+CLOSED_STAGES = ("closedwon", "closedlost", "1290437", "1290438")
+# HubSpot pipeline -> Opportunity RecordTypeId (empty: the default sales process).
+RECORD_TYPES = {"default": "", "1290433": "0124x000000EXPAAA"}
+# HubSpot dealtype -> Opportunity Type; a renewal below the account's contract value is a
+# downgrade (demo/writers/salesforce_deals.py).
+OPPORTUNITY_TYPES = {
+    "newbusiness": "New Customer",
+    "existingbusiness": "Existing Customer - Upgrade",
+    "renewal": "Existing Customer - Replacement",
+}
+DOWNGRADE = "Existing Customer - Downgrade"
 CALL_DISPOSITION = {
     "f240bbac-87c9-4f6e-bf70-924b57d47db7": "Connected",
     "73a0d17f-1163-4015-bdd5-ec830791da20": "No answer",

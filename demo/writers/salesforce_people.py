@@ -2,8 +2,10 @@
 
 Every contact is a Lead created at its lead date. It is converted into a Contact at the
 earliest moment it reached SQL or a later lifecycle stage (the lifecycle history) or was put
-on a deal (the deal's creation). Lifecycle and lead status changes up to the conversion are
-LeadHistory, later ones ContactHistory. A merged-away contact is a deleted Lead whose
+on a deal (the deal's creation). Lifecycle, lead status and owner changes up to the
+conversion are LeadHistory, later ones ContactHistory (owner: `Field = Owner`, user ids).
+HubSpot's `hs_role` is the Contact's `Department`; `disqualification_reason` is
+`Disqualification_Reason__c` on both. A merged-away contact is a deleted Lead whose
 MasterRecordId is the survivor's record at the merge (its Lead, or its Contact once
 converted).
 """
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 
 from .salesforce_fields import (
     CONVERTING_STAGES,
+    DEPARTMENT,
     LEAD_STATUS,
     LIFECYCLE,
     PERSON_STAMPS,
@@ -23,7 +26,11 @@ from .salesforce_fields import (
 )
 from .salesforce_ids import Sequence, sfid
 
-TRACKED = (("lifecyclestage", LIFECYCLE), ("hs_lead_status", LEAD_STATUS))
+TRACKED = (
+    ("lifecyclestage", LIFECYCLE),
+    ("hs_lead_status", LEAD_STATUS),
+    ("hubspot_owner_id", None),  # None: labels are the Salesforce users
+)
 
 
 @dataclass
@@ -40,10 +47,11 @@ class Person:
         return self.lead_id
 
 
-def _history(o: dict) -> list[tuple[str, str, str]]:
+def _history(o: dict, users: dict) -> list[tuple[str, str, str]]:
     """(timestamp, HubSpot property, Salesforce value) of tracked changes, oldest first."""
     out = []
     for prop, labels in TRACKED:
+        labels = users if labels is None else labels
         for h in reversed(o.get("propertiesWithHistory", {}).get(prop, [])):
             out.append((h["timestamp"], prop, labels.get(h["value"], h["value"])))
     out.sort(key=lambda x: x[0])
@@ -71,6 +79,7 @@ def _customs(p: dict, until: str | None) -> dict:
         "BANT_Authority__c": p.get("bant_authority") or "",
         "BANT_Need__c": p.get("bant_need") or "",
         "BANT_Timeline__c": p.get("bant_timeline") or "",
+        "Disqualification_Reason__c": p.get("disqualification_reason") or "",
     }
     for prop, field in PERSON_STAMPS:
         value = p.get(prop)
@@ -104,8 +113,8 @@ class People:
     def _person(self, o: dict, deals: list, merge: tuple | None) -> None:
         p, me = o["properties"], self.people[o["id"]]
         conv, owner = me.converted_at, self.users.get(p.get("hubspot_owner_id") or "", "")
-        history = _history(o)
-        now = {"lifecyclestage": "", "hs_lead_status": ""}
+        history = _history(o, self.users)
+        now = {"lifecyclestage": "", "hs_lead_status": "", "hubspot_owner_id": ""}
         lead_rows, contact_rows = [], []
         at_conversion = dict(now)
         for when, prop, value in history:
@@ -168,6 +177,7 @@ class People:
                 "LastName": lead["LastName"],
                 "Email": lead["Email"],
                 "Title": lead["Title"],
+                "Department": DEPARTMENT.get(p.get("hs_role") or "", ""),
                 "LeadSource": lead["LeadSource"],
                 "MailingCountry": lead["Country"],
                 "OwnerId": owner,
@@ -184,7 +194,11 @@ class People:
 
     def _history(self, obj: str, key: str, rid: str, created: str, rows: list, user: str):
         status = "Status" if obj == "LeadHistory" else "Lead_Status__c"
-        field = {"lifecyclestage": "Lifecycle_Stage__c", "hs_lead_status": status}
+        field = {
+            "lifecyclestage": "Lifecycle_Stage__c",
+            "hs_lead_status": status,
+            "hubspot_owner_id": "Owner",
+        }
         base = {"IsDeleted": "false", key: rid, "CreatedById": user}
         self.out.row(
             obj, {**base, "Id": self.hist_id(), "Field": "created", "CreatedDate": ts(created)}
@@ -196,7 +210,7 @@ class People:
                     **base,
                     "Id": self.hist_id(),
                     "Field": field[prop],
-                    "DataType": "Picklist",
+                    "DataType": "EntityId" if prop == "hubspot_owner_id" else "Picklist",
                     "OldValue": old,
                     "NewValue": new,
                     "CreatedDate": ts(when),

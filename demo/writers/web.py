@@ -1,12 +1,16 @@
 """Segment-spec JSONL, foldered by the day the tracker received each event.
 
 A shard buffers serialized lines per received day and appends them to its own part file
-when the buffer grows, so memory stays bounded however long the window is.
+when the buffer grows, so memory stays bounded however long the window is. An event may be
+queued as a dict and is serialized when written: the simulator completes form submissions
+(progressive fields) once a person's story is done, and holds the flush until then.
 """
 
 from __future__ import annotations
 
 import os
+
+import orjson
 
 from ..timefmt import day_str
 
@@ -21,20 +25,21 @@ class WebWriter:
         self.lines_written: dict[int, int] = {}
         self.size = 0
         self.records = 0
+        self.hold = False  # no flush while a person's deferred events are incomplete
 
     def rel_path(self, day: int) -> str:
         return f"web/events/{day_str(day * 86400)}/{self.name}"
 
-    def add(self, received_ms: int, line: bytes) -> tuple[int, int]:
+    def add(self, received_ms: int, line: bytes | dict) -> tuple[int, int]:
         """Queue one event line; returns (day, 1-based line number in that day's part file)."""
         day = received_ms // 86_400_000
         lst = self.buf.get(day)
         if lst is None:
             lst = self.buf[day] = []
         lst.append(line)
-        self.size += len(line) + 1
+        self.size += (len(line) if isinstance(line, bytes) else 600) + 1
         self.records += 1
-        if self.size > FLUSH_BYTES:
+        if self.size > FLUSH_BYTES and not self.hold:
             pos = self.lines_written.get(day, 0) + len(lst)
             self.flush()
             return day, pos
@@ -42,7 +47,7 @@ class WebWriter:
 
     def flush(self) -> None:
         for day in sorted(self.buf):
-            lines = self.buf[day]
+            lines = [x if isinstance(x, bytes) else orjson.dumps(x) for x in self.buf[day]]
             folder = os.path.join(self.root, day_str(day * 86400))
             os.makedirs(folder, exist_ok=True)
             with open(os.path.join(folder, self.name), "ab") as fh:

@@ -30,7 +30,13 @@ from ingestion.config import VendorConfig
 from ingestion.enums import deal_stages_from_pipelines
 
 HISTORY = {
-    "contacts": ("lifecyclestage", "hs_lead_status"),
+    "contacts": (
+        "lifecyclestage",
+        "hs_lead_status",
+        "hubspot_owner_id",
+        "hubspot_owner_assigneddate",
+        "disqualification_reason",
+    ),
     "companies": ("lifecyclestage",),
     "deals": ("dealstage", "amount", "closedate"),
 }

@@ -43,6 +43,7 @@ _PERSON = (
     "BANT_Need__c",
     "BANT_Timeline__c",
     *_STAMPS,
+    "Disqualification_Reason__c",
 )
 _AUDIT = ("CreatedDate", "LastModifiedDate", "SystemModstamp")
 _HISTORY = ("Field", "DataType", "OldValue", "NewValue", "CreatedById", "CreatedDate")

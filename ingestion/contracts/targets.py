@@ -109,10 +109,13 @@ CONTRACTS: tuple[TableContract, ...] = (
             Field("segment"),
             Field("target", required=True, rules=(DECIMAL_STR, NON_NEGATIVE)),
             Field("currency"),
+            # Optional team / rep goals: empty = not a team (rep) goal.
+            Field("team"),
+            Field("owner_email"),
         ),
-        derived=(_line_key("segment"),),
+        derived=(_line_key("segment", "team", "owner_email"),),
         key=("period_start", "period_grain", "metric", "line_key"),
         order="_file",
-        description="Revenue and funnel-stage targets per month or quarter.",
+        description="Revenue and funnel-stage targets per month or quarter (per team/rep).",
     ),
 )

@@ -16,7 +16,13 @@ from ingestion.sqltext import lit
 
 # The property histories staging reads (the API reader's propertiesWithHistory).
 HISTORY = {
-    "contacts": ("lifecyclestage", "hs_lead_status"),
+    "contacts": (
+        "lifecyclestage",
+        "hs_lead_status",
+        "hubspot_owner_id",
+        "hubspot_owner_assigneddate",
+        "disqualification_reason",
+    ),
     "companies": ("lifecyclestage",),
     "deals": ("dealstage", "amount", "closedate"),
 }

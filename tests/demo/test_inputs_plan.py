@@ -14,11 +14,13 @@ import pytest
 MONTHS = {f"{y}-{m:02d}-01" for y in (2025, 2026) for m in range(1, 13)} - {
     f"2026-{m:02d}-01" for m in range(7, 13)
 }
+# A stage's entry: its own time, else the next stage reached (a skipped stage counts as
+# entered then, DESIGN §2, as the warehouse's stage entries and goal actuals count it).
 STAGE_COLUMN = {
-    "leads": "lead_at",
-    "mqls": "mql_at",
-    "sqls": "sql_at",
-    "opportunities": "opportunity_at",
+    "leads": "coalesce(lead_at, mql_at, sal_at, sql_at, opportunity_at, customer_at)",
+    "mqls": "coalesce(mql_at, sal_at, sql_at, opportunity_at, customer_at)",
+    "sqls": "coalesce(sql_at, opportunity_at, customer_at)",
+    "opportunities": "coalesce(opportunity_at, customer_at)",
     "customers": "customer_at",
 }
 
@@ -42,8 +44,8 @@ def achieved(landing) -> dict[tuple[str, str], float]:
     for metric, col in STAGE_COLUMN.items():
         sql = (
             f"select strftime(date_trunc('month', {col}::timestamp), '%Y-%m-%d'), count(*) "
-            f"from read_csv('{t / 'contacts.csv'}', all_varchar = true) "
-            f"where {col} is not null and {col} != '' group by 1"
+            f"from read_csv('{t / 'contacts.csv'}', all_varchar = true, nullstr = '') "
+            f"where {col} is not null group by 1"
         )
         out.update({(metric, m): n for m, n in con.sql(sql).fetchall()})
     sql = (
@@ -56,7 +58,12 @@ def achieved(landing) -> dict[tuple[str, str], float]:
 
 
 def test_targets_are_within_30_percent_of_what_was_achieved(landing, achieved):
-    rows = _csv(landing / "targets" / "funnel_targets.csv")
+    # Company-wide rows (team and rep goals: tests/demo/test_playbook_goals.py).
+    rows = [
+        r
+        for r in _csv(landing / "targets" / "funnel_targets.csv")
+        if not r["team"] and not r["owner_email"]
+    ]
     in_window = [r for r in rows if r["period_start"] < "2026-07-01"]
     assert {r["metric"] for r in in_window} == {"revenue", "visitors", *STAGE_COLUMN}
     assert all(

@@ -62,13 +62,26 @@ def test_funnel_has_every_path(truth):
 
 def test_won_deals_have_customer_buying_groups(truth):
     contacts = {c["contact_id"]: c for c in truth("contacts")}
+    role_less = {
+        b["entity_id"] for b in truth("branches") if b["branch"] == "deal_without_contact_role"
+    }
+    first_win: dict[str, str] = {}
+    for d in sorted(truth("deals"), key=lambda d: d["closed_at"]):
+        if d["outcome"] == "won" and d["deal_type"] == "new_business":
+            first_win.setdefault(d["company_id"], d["deal_id"])
     for d in truth("deals"):
-        group = d["buying_group"].split(";")
-        assert group and all(g in contacts for g in group)
+        group = [g for g in d["buying_group"].split(";") if g]
+        assert (not group) == (d["deal_id"] in role_less), d
+        assert all(g in contacts for g in group)
         assert all(contacts[g]["company_id"] == d["company_id"] for g in group)
+        # A contact becomes a customer with its company's first sale (or an add-on closed
+        # with it); later deals (expansion, renewal, return after churn) move no stage.
         if d["outcome"] == "won":
-            assert all(contacts[g]["customer_at"] == d["closed_at"] for g in group)
-            assert all(contacts[g]["opportunity_at"] <= d["created_at"] for g in group)
+            first = first_win[d["company_id"]]
+            closed = [x for x in truth("deals") if x["deal_id"] == first][0]["closed_at"]
+            assert all(contacts[g]["customer_at"] == closed for g in group), d
+            assert closed <= d["closed_at"]
+        assert all(contacts[g]["opportunity_at"] <= d["created_at"] for g in group)
 
 
 def test_recycles_and_churn_are_transitions(truth):
@@ -121,7 +134,8 @@ def test_merged_contact_only_in_an_earlier_snapshot(landing, truth):
 def test_deals_agree_with_crm(landing, truth):
     latest = _latest_objects(landing, "deals")
     truth_deals = {d["deal_id"]: d for d in truth("deals")}
-    crm_won = {i for i, o in latest.items() if o["properties"]["dealstage"] == "closedwon"}
+    won_stages = ("closedwon", "1290437")  # the sales and the expansion pipeline
+    crm_won = {i for i, o in latest.items() if o["properties"]["dealstage"] in won_stages}
     assert crm_won == {i for i, d in truth_deals.items() if d["outcome"] == "won"}
     for i in crm_won:
         assert float(latest[i]["properties"]["amount"]) == float(truth_deals[i]["amount"])
