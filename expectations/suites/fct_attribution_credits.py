@@ -44,7 +44,11 @@ def build_suite(name: str = "fct_attribution_credits", *extra) -> gx.Expectation
         key("credit_id"),
         not_null("conversion_id", "touchpoint_id", "attribution_model", "attribution_weight"),
         accepted("attribution_model", ATTRIBUTION_MODELS),
-        accepted("conversion_stage", ["lead", "mql", "sql", "opportunity", "closed_won"]),
+        accepted(
+            "conversion_stage",
+            ["lead", "mql", "sql", "opportunity", "closed_won", "expansion_opportunity"]
+            + ["expansion_won"],
+        ),
         accepted(
             "touch_role",
             ["first", "lead_creation", "opportunity_creation", "closed_won", "last", "middle"],

@@ -23,6 +23,8 @@ from expectations.suites._common import (
 TABLE = "attribution.mart_attribution_reconciliation"
 
 KEY = ["conversion_stage", "month_start", "attribution_model"]
+# New business and an existing customer's expansion and renewal deals (docs/attribution.md).
+DEAL_STAGES = ["opportunity", "closed_won", "expansion_opportunity", "expansion_won"]
 
 
 def build_suite(name: str = "mart_attribution_reconciliation") -> gx.ExpectationSuite:
@@ -39,7 +41,7 @@ def build_suite(name: str = "mart_attribution_reconciliation") -> gx.Expectation
             ]
         ),
         key(*KEY),
-        accepted("conversion_stage", ["opportunity", "closed_won"]),
+        accepted("conversion_stage", DEAL_STAGES),
         accepted("attribution_model", ATTRIBUTION_MODELS),
         non_negative("total_amount_usd", "attributed_amount_usd", "unattributed_amount_usd"),
         sql_check(
@@ -57,7 +59,13 @@ def build_suite(name: str = "mart_attribution_reconciliation") -> gx.Expectation
         ),
         sql_check(
             f"""
-            with mart as (select * from {{batch}} where conversion_stage = 'closed_won'),
+            with mart as (
+                select month_start, attribution_model,
+                       sum(total_amount_usd) as total_amount_usd
+                from {{batch}}
+                where conversion_stage in ('closed_won', 'expansion_won')
+                group by all
+            ),
             won as (
                 select cast(date_trunc('month', closed_at) as date) as month_start,
                        sum(amount_usd) as won_amount_usd
@@ -77,7 +85,8 @@ def build_suite(name: str = "mart_attribution_reconciliation") -> gx.Expectation
             where abs(coalesce(mart.total_amount_usd, 0) - coalesce(won.won_amount_usd, 0))
                   >= 0.005
             """,
-            "closed-won totals = won revenue of core.fct_opportunities by close month",
+            "closed_won + expansion_won totals = every won dollar of core.fct_opportunities"
+            " by close month",
         ),
         drift(),
     )

@@ -10,7 +10,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from tests.attribution.reference_journeys import Journey, Journeys
+from tests.attribution.reference_journeys import WON_STAGES, Journey, Journeys
 
 POSITION_MODELS = {
     "first_touch": ({"first": 1.0}, 0.0),
@@ -49,7 +49,7 @@ class Reference(Journeys):
             "last": n - 1,
             "lead_creation": last_at_or_before(journey.lead_anchor),
             "opportunity_creation": last_at_or_before(journey.opportunity_anchor),
-            "closed_won": n - 1 if journey.stage == "closed_won" else None,
+            "closed_won": n - 1 if journey.stage in WON_STAGES else None,
         }
 
     def position_weights(self, journey: Journey, model: str) -> list[float]:

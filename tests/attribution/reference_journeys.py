@@ -46,6 +46,19 @@ class Journey:
     path: list[Touch] = field(default_factory=list)
 
 
+# The deal stages of seed attribution_conversion_stages per deal scope: new business converts
+# at opportunity / closed_won, an existing customer's expansion and renewal deals at stages of
+# their own (docs/attribution.md, "Deal types").
+CREATED_STAGE = {"new_business": "opportunity", "existing_customer": "expansion_opportunity"}
+WON_STAGE = {"new_business": "closed_won", "existing_customer": "expansion_won"}
+WON_STAGES = frozenset(WON_STAGE.values())
+
+
+def deal_scope(opportunity) -> str:
+    new = opportunity.get("is_new_business")
+    return "new_business" if new is None or new else "existing_customer"
+
+
 def rows(con, sql):
     cursor = con.execute(sql)
     names = [column[0] for column in cursor.description]
@@ -122,11 +135,12 @@ class Journeys:
             leads = [self.lead_at[c] for c in contacts if self.lead_at.get(c) is not None]
             lead_anchor = min(leads) if leads else None
             amount = float(opp["amount_usd"] or 0)
+            created, won = CREATED_STAGE[deal_scope(opp)], WON_STAGE[deal_scope(opp)]
             if opp["created_at"] is not None:
                 out.append(
                     Journey(
-                        f"opportunity:{opp['opportunity_key']}",
-                        "opportunity",
+                        f"{created}:{opp['opportunity_key']}",
+                        created,
                         contacts,
                         opp["created_at"],
                         lead_anchor=lead_anchor,
@@ -137,8 +151,8 @@ class Journeys:
             if opp["is_won"] and opp["closed_at"] is not None:
                 out.append(
                     Journey(
-                        f"closed_won:{opp['opportunity_key']}",
-                        "closed_won",
+                        f"{won}:{opp['opportunity_key']}",
+                        won,
                         contacts,
                         opp["closed_at"],
                         lead_anchor=lead_anchor,
@@ -172,13 +186,25 @@ class Journeys:
             out.append(
                 Journey(visitor, "lead", [visitor], self.as_of, converted=False, includes_end=True)
             )
-        accounts_with_deals = {o["account_key"] for o in self.opportunities}
-        for account, contacts in self.account_contacts.items():
-            if account not in accounts_with_deals:
+        deal_accounts = {
+            scope: {o["account_key"] for o in self.opportunities if deal_scope(o) == scope}
+            for scope in CREATED_STAGE
+        }
+        customers = {
+            o["account_key"]
+            for o in self.opportunities
+            if deal_scope(o) == "new_business" and o["is_won"]
+        }
+        for scope, stage in CREATED_STAGE.items():
+            for account, contacts in self.account_contacts.items():
+                if account in deal_accounts[scope]:
+                    continue
+                if scope == "existing_customer" and account not in customers:
+                    continue
                 out.append(
                     Journey(
-                        f"opportunity:{account}",
-                        "opportunity",
+                        f"{stage}:{account}",
+                        stage,
                         sorted(contacts),
                         self.as_of,
                         converted=False,
@@ -187,10 +213,11 @@ class Journeys:
                 )
         for opp in self.opportunities:
             if opp["is_closed"] and not opp["is_won"] and opp["closed_at"] is not None:
+                won = WON_STAGE[deal_scope(opp)]
                 out.append(
                     Journey(
-                        f"closed_won:{opp['opportunity_key']}",
-                        "closed_won",
+                        f"{won}:{opp['opportunity_key']}",
+                        won,
                         self.deal_contacts(opp),
                         opp["closed_at"],
                         converted=False,

@@ -75,7 +75,9 @@ def test_spend_is_whole_within_each_model_and_stage(built):
         "select attribution_model, conversion_stage, sum(spend_usd)"
         " from attribution.mart_channel_attribution group by 1, 2"
     )
-    assert len(rows) == 9 * 5
+    # 9 models x 7 stages of the seed (lead, mql, sql, opportunity, closed_won and the
+    # expansion_opportunity, expansion_won stages of existing customers' deals)
+    assert len(rows) == 9 * 7
     assert {row[2] for row in rows} == {280.0}
 
 

@@ -20,6 +20,15 @@ MODELS = [
     "full_path",
     "data_driven",
 ]
+STAGES = [
+    "lead",
+    "mql",
+    "sql",
+    "opportunity",
+    "closed_won",
+    "expansion_opportunity",
+    "expansion_won",
+]
 
 
 def test_every_model_and_stage_has_credits(tiny_attribution):
@@ -27,7 +36,25 @@ def test_every_model_and_stage_has_credits(tiny_attribution):
         "select attribution_model, count(distinct conversion_stage)"
         " from attribution.fct_attribution_credits group by 1"
     )
-    assert dict(rows) == {model: 5 for model in MODELS}
+    # lead, mql, sql; new business: opportunity, closed_won; existing customers' expansion
+    # and renewal deals: expansion_opportunity, expansion_won (seed deal_scope).
+    assert dict(rows) == {model: len(STAGES) for model in MODELS}
+
+
+def test_won_revenue_of_every_deal_type_is_in_the_reconciliation(tiny_attribution):
+    [(won_usd,)] = tiny_attribution.query(
+        "select sum(amount_usd) from core.fct_opportunities where is_won"
+    )
+    rows = tiny_attribution.query(
+        "select attribution_model, sum(total_amount_usd), sum(unattributed_amount_usd)"
+        " from attribution.mart_attribution_reconciliation"
+        " where conversion_stage in ('closed_won', 'expansion_won') group by 1"
+    )
+    assert {model for model, _, _ in rows} == set(MODELS)
+    for model, total, unattributed in rows:
+        assert float(total) == pytest.approx(float(won_usd), abs=0.005), model
+        # the demo's won deal without an eligible touch (_truth/branches.csv)
+        assert float(unattributed) > 0, model
 
 
 @pytest.mark.parametrize("model", MODELS)
@@ -49,7 +76,8 @@ def test_credited_amount_sums_to_the_deal_amount(tiny_attribution, model):
     rows = tiny_attribution.query(
         "select conversion_id, sum(credited_amount_usd), any_value(conversion_amount_usd)"
         " from attribution.fct_attribution_credits"
-        " where attribution_model = ? and conversion_stage in ('opportunity', 'closed_won')"
+        " where attribution_model = ? and conversion_stage in"
+        " ('opportunity', 'closed_won', 'expansion_opportunity', 'expansion_won')"
         " group by conversion_id",
         [model],
     )
@@ -64,14 +92,22 @@ def test_won_revenue_reconciles_to_the_cent_per_month_and_model(tiny_attribution
         " attributed_amount_usd, unattributed_amount_usd"
         " from attribution.mart_attribution_reconciliation"
     )
-    assert {row[0] for row in rows} == {"opportunity", "closed_won"}
+    # new business at its own stages, an existing customer's expansion and renewal deals at
+    # theirs (the demo company sells both)
+    assert {row[0] for row in rows} == {
+        "opportunity",
+        "closed_won",
+        "expansion_opportunity",
+        "expansion_won",
+    }
     for stage, month, model, total, attributed, unattributed in rows:
         assert round(float(total) * 100) == round((attributed + unattributed) * 100), (
             stage,
             month,
             model,
         )
-    # the totals are the warehouse's, independently of attribution
+    # every dollar of won revenue is in the closed loop: the won stages' totals are the
+    # warehouse's won revenue per month, independently of attribution
     won = dict(
         tiny_attribution.query(
             "select date_trunc('month', closed_at)::date, sum(amount_usd)"
@@ -80,8 +116,10 @@ def test_won_revenue_reconciles_to_the_cent_per_month_and_model(tiny_attribution
     )
     published = dict(
         tiny_attribution.query(
-            "select month_start, total_amount_usd from attribution.mart_attribution_reconciliation"
-            " where conversion_stage = 'closed_won' and attribution_model = 'linear'"
+            "select month_start, sum(total_amount_usd)"
+            " from attribution.mart_attribution_reconciliation"
+            " where conversion_stage in ('closed_won', 'expansion_won')"
+            " and attribution_model = 'linear' group by 1"
         )
     )
     assert published == won
@@ -89,14 +127,24 @@ def test_won_revenue_reconciles_to_the_cent_per_month_and_model(tiny_attribution
 
 def test_unattributed_is_exactly_the_won_deals_without_an_eligible_touch(tiny_attribution):
     reference = Reference(tiny_attribution.warehouse)
-    untouched = sum(
-        j.amount for j in reference.conversions() if j.stage == "closed_won" and not j.path
-    )
-    [(published,)] = tiny_attribution.query(
+    for stage in ("closed_won", "expansion_won"):
+        untouched = sum(
+            j.amount for j in reference.conversions() if j.stage == stage and not j.path
+        )
+        [(published,)] = tiny_attribution.query(
+            "select coalesce(sum(unattributed_amount_usd), 0)"
+            " from attribution.mart_attribution_reconciliation"
+            " where conversion_stage = ? and attribution_model = 'linear'",
+            [stage],
+        )
+        assert published == pytest.approx(untouched, abs=0.005), stage
+    # the demo company wins deals without an eligible touch (sales-sourced, or touched only
+    # before the lookback): the closed loop shows them as unattributed revenue
+    [(unattributed,)] = tiny_attribution.query(
         "select sum(unattributed_amount_usd) from attribution.mart_attribution_reconciliation"
         " where conversion_stage = 'closed_won' and attribution_model = 'linear'"
     )
-    assert published == pytest.approx(untouched, abs=0.005)
+    assert unattributed > 0
 
 
 def test_every_credit_row_is_explainable(tiny_attribution):
@@ -136,7 +184,7 @@ def test_channel_mart_totals_match_the_credits(tiny_attribution):
         "       from attribution.fct_attribution_credits group by 1, 2) c using"
         " (attribution_model, conversion_stage)"
     )
-    assert len(rows) == 9 * 5
+    assert len(rows) == len(MODELS) * len(STAGES)
     for model, stage, in_mart, conversions in rows:
         assert in_mart == pytest.approx(conversions, rel=1e-9), (model, stage)
     # spend_usd is DOUBLE (docs/bi-contract.md §2): the same spend summed in another row

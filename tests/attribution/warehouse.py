@@ -71,6 +71,7 @@ CORE_TABLES: dict[str, dict[str, str]] = {
         "is_closed": "boolean",
         "is_won": "boolean",
         "outcome": "varchar",
+        "is_new_business": "boolean",
     },
     "fct_opportunity_contacts": {
         "opportunity_key": "varchar",
@@ -120,6 +121,7 @@ def _derived_defaults(table: str, row: dict) -> dict:
         row.setdefault("is_won", False)
         row.setdefault("amount", row.get("amount_usd"))
         row.setdefault("currency", "USD")
+        row.setdefault("is_new_business", True)
         row.setdefault(
             "outcome", "won" if row["is_won"] else ("lost" if row["is_closed"] else "open")
         )

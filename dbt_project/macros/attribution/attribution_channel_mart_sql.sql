@@ -52,6 +52,14 @@ conversion_stages as (
 
 ),
 
+-- The stages a deal converts at: their credits carry an amount (pipeline or revenue).
+deal_stages as (
+
+    select conversion_stage from {{ conversion_stages }}
+    where converting_record = 'opportunity'
+
+),
+
 campaign_touches as (
 
     select
@@ -167,7 +175,7 @@ joined as (
         case
             when
                 coalesce(credits.conversion_stage, spend_rows.conversion_stage)
-                in ('opportunity', 'closed_won')
+                in (select deal_stages.conversion_stage from deal_stages)
                 then cast(coalesce(credits.credited_amount_usd, 0) as double)
         end as credited_amount_usd,
         spend_rows.spend_usd
@@ -200,7 +208,11 @@ final as (
         credited_amount_usd,
         spend_usd,
         credited_amount_usd / nullif(spend_usd, 0) as roas,
-        spend_usd / nullif(credited_conversions, 0) as cost_per_credited_conversion_usd
+        -- Below a thousandth of a conversion (time decay gives far older touches weights
+        -- near 1e-12) the ratio says nothing and is NULL, as for no conversion at all.
+        case
+            when credited_conversions >= 0.001 then spend_usd / credited_conversions
+        end as cost_per_credited_conversion_usd
     from joined
 
 )

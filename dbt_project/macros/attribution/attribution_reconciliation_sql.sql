@@ -13,9 +13,22 @@
     conversions,
     conversion_touches,
     attribution_models,
-    channel_mart
+    channel_mart,
+    conversion_stages
 ) -%}
 with
+
+-- The deal stages (SQL, not run_query: the seed is a mocked input in unit tests).
+deal_stages as (
+
+    select
+        conversion_stage,
+        deal_scope,
+        canonical_stage = 'customer' as is_won_stage
+    from {{ conversion_stages }}
+    where converting_record = 'opportunity'
+
+),
 
 opportunities as (
 
@@ -24,7 +37,8 @@ opportunities as (
         created_at,
         closed_at,
         is_won,
-        amount_usd
+        amount_usd,
+        {{ attribution_deal_scope_sql() }} as deal_scope
     from {{ opportunities }}
 
 ),
@@ -37,7 +51,7 @@ conversions as (
         converted_at,
         conversion_amount_usd
     from {{ conversions }}
-    where conversion_stage in ('opportunity', 'closed_won')
+    where conversion_stage in (select deal_stages.conversion_stage from deal_stages)
 
 ),
 
@@ -47,7 +61,7 @@ touched_conversions as (
     from {{ conversion_touches }}
     where
         attribution_scope = '{{ scope }}'
-        and conversion_stage in ('opportunity', 'closed_won')
+        and conversion_stage in (select deal_stages.conversion_stage from deal_stages)
         and touch_position = 1
 
 ),
@@ -67,30 +81,29 @@ channel_attribution as (
         credited_conversions,
         credited_amount_usd
     from {{ channel_mart }}
-    where conversion_stage in ('opportunity', 'closed_won')
+    where conversion_stage in (select deal_stages.conversion_stage from deal_stages)
 
 ),
 
 totals as (
 
     select
-        'opportunity' as conversion_stage,
-        cast(date_trunc('month', created_at) as date) as month_start,
+        deal_stages.conversion_stage,
+        cast(date_trunc(
+            'month',
+            case when deal_stages.is_won_stage then opportunities.closed_at
+                else opportunities.created_at end
+        ) as date) as month_start,
         count(*) as conversions,
-        coalesce(sum(amount_usd), 0) as total_amount_usd
+        coalesce(sum(opportunities.amount_usd), 0) as total_amount_usd
     from opportunities
-    where created_at is not null
-    group by 1, 2
-
-    union all
-
-    select
-        'closed_won' as conversion_stage,
-        cast(date_trunc('month', closed_at) as date) as month_start,
-        count(*) as conversions,
-        coalesce(sum(amount_usd), 0) as total_amount_usd
-    from opportunities
-    where is_won and closed_at is not null
+    inner join deal_stages on opportunities.deal_scope = deal_stages.deal_scope
+    where
+        case
+            when deal_stages.is_won_stage
+                then opportunities.is_won and opportunities.closed_at is not null
+            else opportunities.created_at is not null
+        end
     group by 1, 2
 
 ),

@@ -68,14 +68,17 @@
 {%- endmacro %}
 
 {#- The conversion stages in conversion_stage_order, each a dict: conversion_stage,
-    conversion_stage_order, canonical_stage, converting_record (contact or opportunity). -#}
+    conversion_stage_order, canonical_stage, converting_record (contact or opportunity),
+    deal_scope (opportunity stages: new_business or existing_customer). -#}
 {% macro attribution_conversion_stages(stages_seed) -%}
     {%- if not execute -%}
         {{ return([
             {'conversion_stage': 'placeholder_stage', 'conversion_stage_order': 1,
-             'canonical_stage': 'placeholder_stage', 'converting_record': 'contact'},
+             'canonical_stage': 'placeholder_stage', 'converting_record': 'contact',
+             'deal_scope': none},
             {'conversion_stage': 'other_placeholder_stage', 'conversion_stage_order': 2,
-             'canonical_stage': 'other_placeholder_stage', 'converting_record': 'contact'},
+             'canonical_stage': 'opportunity', 'converting_record': 'opportunity',
+             'deal_scope': 'new_business'},
         ]) }}
     {%- endif -%}
     {%- set query -%}
@@ -88,6 +91,7 @@
             'conversion_stage_order': row['conversion_stage_order'] | int,
             'canonical_stage': row['canonical_stage'],
             'converting_record': row['converting_record'],
+            'deal_scope': row['deal_scope'],
         }) -%}
     {%- endfor -%}
     {{ return(stages) }}
@@ -103,4 +107,20 @@
     {%- endif -%}
     {%- set stages = attribution_conversion_stages(stages_seed) -%}
     {{ return(stages | selectattr('converting_record', 'equalto', 'contact') | list) }}
+{%- endmacro %}
+
+{#- The stages at which a deal converts (converting_record = opportunity): its creation
+    (canonical_stage opportunity) or its won close (canonical_stage customer), for the deals of
+    the stage's deal_scope. -#}
+{% macro attribution_deal_stages(stages_seed) -%}
+    {%- set stages = attribution_conversion_stages(stages_seed) -%}
+    {{ return(stages | selectattr('converting_record', 'equalto', 'opportunity') | list) }}
+{%- endmacro %}
+
+{#- The deal scope of an opportunity row as a SQL expression: the deal_scope values of seed
+    attribution_conversion_stages. -#}
+{% macro attribution_deal_scope_sql(relation_alias=none) -%}
+    {%- set prefix = relation_alias ~ '.' if relation_alias else '' -%}
+    case when coalesce({{ prefix }}is_new_business, true)
+        then 'new_business' else 'existing_customer' end
 {%- endmacro %}

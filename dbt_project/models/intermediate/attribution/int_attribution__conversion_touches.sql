@@ -13,6 +13,8 @@
 -- set of paths (int_attribution__countable_touches): positions are per scope and conversion.
 {%- set lookback_days = attribution_lookback_days() %}
 {%- set half_life_days = attribution_half_life_days() %}
+{%- set won_stages = attribution_deal_stages(ref('attribution_conversion_stages'))
+    | selectattr('canonical_stage', 'equalto', 'customer') | map(attribute='conversion_stage') | list %}
 
 with
 
@@ -123,8 +125,11 @@ final as (
 
     select
         * exclude (time_decay_weight),
-        -- The closed-won touch is the last touch before the close: the last eligible touch.
-        case when conversion_stage = 'closed_won' then touch_count end as closed_won_position,
+        -- The closed-won touch is the last touch before the close: the last eligible touch (of
+        -- the won stages: closed_won and expansion_won).
+        case
+            when conversion_stage in ('{{ won_stages | join("', '") }}') then touch_count
+        end as closed_won_position,
         time_decay_weight
     from positioned
 

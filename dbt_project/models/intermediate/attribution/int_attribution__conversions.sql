@@ -3,8 +3,9 @@
 -- entered the stage (fct_contact_funnel, skipped stages filled from the next stage reached: the
 -- stage was entered no later than that, so the conversion counts, flagged by
 -- is_inferred_conversion_time). Deals convert at creation (pipeline) and at a won close
--- (revenue). A deal's lead-creation anchor depends on the contacts it credits, so
--- int_attribution__conversion_touches sets it.
+-- (revenue); new-business deals and existing customers' expansion and renewal deals at
+-- stages of their own (seed column deal_scope). A deal's lead-creation anchor depends on the
+-- contacts it credits, so int_attribution__conversion_touches sets it.
 {%- set contact_stages = attribution_contact_stages(ref('attribution_conversion_stages')) %}
 
 with
@@ -48,36 +49,35 @@ contact_conversions as (
 ),
 
 -- A deal without an amount converts for 0, so that pipeline and revenue totals reconcile
--- with sum(amount_usd) (which skips NULLs) to the cent.
+-- with sum(amount_usd) (which skips NULLs) to the cent. Each deal stage of the seed converts
+-- the deals of its deal_scope: new business (opportunity, closed_won) or an existing
+-- customer's expansion and renewal deals (expansion_opportunity, expansion_won).
 opportunity_conversions as (
 
     select
-        'opportunity' as conversion_stage,
+        deal_stages.conversion_stage,
         cast(null as varchar) as contact_key,
-        opportunity_key,
-        account_key,
-        created_at as converted_at,
+        opportunities.opportunity_key,
+        opportunities.account_key,
+        case
+            when deal_stages.canonical_stage = 'customer' then opportunities.closed_at
+            else opportunities.created_at
+        end as converted_at,
         false as is_inferred_conversion_time,
         cast(null as timestamp) as lead_created_at,
-        created_at as opportunity_created_at,
-        cast(coalesce(amount_usd, 0) as double) as conversion_amount_usd
+        opportunities.created_at as opportunity_created_at,
+        cast(coalesce(opportunities.amount_usd, 0) as double) as conversion_amount_usd
     from opportunities
-    where created_at is not null
-
-    union all
-
-    select
-        'closed_won' as conversion_stage,
-        cast(null as varchar) as contact_key,
-        opportunity_key,
-        account_key,
-        closed_at as converted_at,
-        false as is_inferred_conversion_time,
-        cast(null as timestamp) as lead_created_at,
-        created_at as opportunity_created_at,
-        cast(coalesce(amount_usd, 0) as double) as conversion_amount_usd
-    from opportunities
-    where is_won and closed_at is not null
+    inner join conversion_stages as deal_stages
+        on
+            deal_stages.converting_record = 'opportunity'
+            and {{ attribution_deal_scope_sql('opportunities') }} = deal_stages.deal_scope
+    where
+        case
+            when deal_stages.canonical_stage = 'customer'
+                then opportunities.is_won and opportunities.closed_at is not null
+            else opportunities.created_at is not null
+        end
 
 ),
 

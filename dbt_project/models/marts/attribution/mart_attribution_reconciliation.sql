@@ -8,5 +8,6 @@
     ref('int_attribution__conversions'),
     ref('int_attribution__conversion_touches'),
     ref('attribution_models'),
-    ref('mart_channel_attribution')
+    ref('mart_channel_attribution'),
+    ref('attribution_conversion_stages')
 ) }}

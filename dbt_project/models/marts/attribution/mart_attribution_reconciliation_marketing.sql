@@ -8,5 +8,6 @@
     ref('int_attribution__conversions'),
     ref('int_attribution__conversion_touches'),
     ref('attribution_models'),
-    ref('mart_channel_attribution_marketing')
+    ref('mart_channel_attribution_marketing'),
+    ref('attribution_conversion_stages')
 ) }}
