@@ -25,10 +25,12 @@ from tests.support.tiny_pipeline import TinyBuild
 CORE = ["+dim_contact", "+dim_account", "+fct_opportunities", "+fct_opportunity_contacts"]
 DIM_CONTACT_COLUMNS = [
     "contact_key", "hubspot_contact_id", "email", "email_normalized", "first_name",
-    "last_name", "full_name", "job_title", "seniority", "is_decision_maker", "persona",
+    "last_name", "full_name", "job_title", "seniority", "department", "is_decision_maker",
+    "persona",
     "company_name", "industry", "number_of_employees", "country", "owner_key", "account_key",
     "account_source", "email_domain", "created_at", "original_source", "nurture_program",
-    "visitor_id", "crm_lifecycle_stage", "crm_lead_status", "has_bant_budget",
+    "visitor_id", "crm_lifecycle_stage", "crm_lead_status", "disqualification_reason",
+    "owner_assigned_at", "has_bant_budget",
     "has_bant_authority", "has_bant_need", "has_bant_timeline", "merged_record_count",
     "merged_hubspot_contact_ids", "is_archived", "updated_at",
 ]  # fmt: skip

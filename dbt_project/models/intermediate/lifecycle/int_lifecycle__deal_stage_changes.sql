@@ -1,6 +1,8 @@
 {#- Deal stage changes (closed won / lost, ...) as stage changes of every contact
     associated with the deal, before mapping to canonical stages. A contact listed on a
-    deal under several roles still changes stage once. -#}
+    deal under several roles still changes stage once. Only new-business deals move the
+    funnel (docs/attribution.md "Deal types"): an expansion or renewal deal, won or lost,
+    does not make an existing customer's contacts closed_lost or a customer again. -#}
 with
 
 history as (
@@ -18,6 +20,14 @@ deal_contacts as (
 resolved as (
 
     select * from {{ ref('int_contacts__resolved') }}
+
+),
+
+other_deal_types as (
+
+    select hubspot_deal_id as deal_id
+    from {{ ref('int_opportunities__deals') }}
+    where deal_type != 'new_business'
 
 ),
 
@@ -39,7 +49,9 @@ final as (
         on history.deal_id = deal_contacts.deal_id
     inner join resolved
         on deal_contacts.contact_id = resolved.hubspot_contact_id
-    where history.property_name = 'dealstage'
+    left join other_deal_types
+        on history.deal_id = other_deal_types.deal_id
+    where history.property_name = 'dealstage' and other_deal_types.deal_id is null
     qualify row_number() over (
         partition by history.deal_id, history.change_number, resolved.contact_key
         order by deal_contacts.association_id

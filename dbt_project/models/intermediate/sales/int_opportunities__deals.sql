@@ -4,7 +4,9 @@
     day's rate, or the creation day's while the deal is open (the currency's last known
     rate when that day's has not arrived: fx_rate_is_estimated). A stage the mapping does
     not know (not a stage of the pipeline) is the sales stage 'unknown'; its outcome then
-    comes from the CRM's closed / won flags, else open (docs/resilience.md §1). -#}
+    comes from the CRM's closed / won flags, else open (docs/resilience.md §1).
+    Deal type (seed deal_type_mapping on the CRM's dealtype / Type; unmapped or empty =
+    new_business, motion new_logo) and the pipeline's label (stg_crm__deal_pipelines). -#}
 with
 
 deals as (
@@ -18,6 +20,18 @@ deals as (
 stage_mapping as (
 
     select * from {{ ref('sales_stage_mapping') }}
+
+),
+
+deal_type_mapping as (
+
+    select * from {{ ref('deal_type_mapping') }}
+
+),
+
+pipelines as (
+
+    select * from {{ ref('stg_crm__deal_pipelines') }}
 
 ),
 
@@ -69,6 +83,10 @@ joined as (
         {{ crm_key('deals.owner_id') }} as owner_key,
         deals.deal_name,
         deals.pipeline_id,
+        coalesce(pipelines.pipeline_label, deals.pipeline_id, '(unknown)') as pipeline_name,
+        deals.deal_type_raw,
+        coalesce(deal_type_mapping.deal_type, 'new_business') as deal_type,
+        coalesce(deal_type_mapping.deal_motion, 'new_logo') as deal_motion,
         deals.deal_stage_id,
         coalesce(stage_mapping.sales_stage, 'unknown') as current_stage,
         stage_mapping.sales_stage_order as current_stage_order,
@@ -90,6 +108,14 @@ joined as (
             deals.source_system = stage_mapping.source_system
             and deals.pipeline_id = stage_mapping.pipeline_id
             and deals.deal_stage_id = stage_mapping.deal_stage_id
+    left join deal_type_mapping
+        on
+            deals.source_system = deal_type_mapping.source_system
+            and deals.deal_type_raw = deal_type_mapping.source_value
+    left join pipelines
+        on
+            deals.source_system = pipelines.source_system
+            and deals.pipeline_id = pipelines.pipeline_id
     left join close_dates
         on deals.deal_id = close_dates.deal_id
     left join current_stage_entries
@@ -126,6 +152,11 @@ final as (
         closed.owner_key,
         closed.deal_name,
         closed.pipeline_id,
+        closed.pipeline_name,
+        closed.deal_type_raw,
+        closed.deal_type,
+        closed.deal_motion,
+        closed.deal_type = 'new_business' as is_new_business,
         closed.amount,
         closed.currency,
         -- Close day's rate for closed deals, creation day's for open ones.

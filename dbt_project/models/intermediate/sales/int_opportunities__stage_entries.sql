@@ -1,7 +1,9 @@
 {#- Each time a deal entered a CRM stage (the dealstage property history), with the sales
     stage it maps to (seed sales_stage_mapping, by the deal's pipeline) and the pipeline
     stage's label, win probability and closed flag. A stage no sales stage maps (not one
-    of the pipeline's mapped stages) is the sales stage 'unknown'. -#}
+    of the pipeline's mapped stages) is the sales stage 'unknown'. Stage ids and orders are
+    per pipeline (Salesforce's 'Closed Won' is a stage of both pipelines), so every join
+    is on CRM × pipeline × stage. -#}
 with
 
 property_history as (
@@ -65,7 +67,9 @@ final as (
         stage_changes.change_source_type
     from stage_changes
     left join deals
-        on stage_changes.deal_id = deals.deal_id
+        on
+            stage_changes.source_system = deals.source_system
+            and stage_changes.deal_id = deals.deal_id
     left join stage_mapping
         on
             stage_changes.source_system = stage_mapping.source_system
@@ -73,7 +77,8 @@ final as (
             and stage_changes.deal_stage_id = stage_mapping.deal_stage_id
     left join pipeline_stages
         on
-            deals.pipeline_id = pipeline_stages.pipeline_id
+            stage_changes.source_system = pipeline_stages.source_system
+            and deals.pipeline_id = pipeline_stages.pipeline_id
             and stage_changes.deal_stage_id = pipeline_stages.deal_stage_id
 
 )

@@ -9,7 +9,7 @@ with
 targets as (
 
     select * from {{ ref('stg_targets__funnel_targets') }}
-    where metric = 'revenue'
+    where metric = 'revenue' and team is null and owner_email is null
 
 ),
 

@@ -33,6 +33,26 @@ custom_fields as (
 
 ),
 
+deals as (
+
+    select * from {{ ref('int_opportunities__deals') }}
+
+),
+
+-- The last won deal per account: a churned customer who buys again is a customer again.
+last_wins as (
+
+    select
+        deal_accounts.account_key,
+        max(deals.closed_at) as last_won_at
+    from deals
+    inner join deal_accounts
+        on deals.opportunity_key = deal_accounts.opportunity_key
+    where deals.is_won and {{ hubspot_not_archived('deals.is_archived') }}
+    group by deal_accounts.account_key
+
+),
+
 unknown_accounts as (
 
     select distinct
@@ -92,7 +112,11 @@ final as (
         owners.owner_key,
         accounts.customer_at,
         accounts.churned_at,
-        accounts.customer_at is not null and accounts.churned_at is null as is_current_customer,
+        accounts.customer_at is not null
+        and (
+            accounts.churned_at is null
+            or last_wins.last_won_at > accounts.churned_at
+        ) as is_current_customer,
         accounts.crm_lifecycle_stage,
         accounts.contact_count,
         accounts.created_at,
@@ -104,6 +128,8 @@ final as (
         on accounts.hubspot_owner_id = owners.hubspot_owner_id
     left join custom_fields
         on accounts.account_key = custom_fields.account_key
+    left join last_wins
+        on accounts.account_key = last_wins.account_key
 
 )
 

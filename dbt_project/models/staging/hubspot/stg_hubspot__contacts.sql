@@ -25,6 +25,8 @@ renamed as (
         {{ hubspot_text('lastname') }} as last_name,
         {{ hubspot_text('jobtitle') }} as job_title,
         {{ hubspot_text('seniority') }} as seniority,
+        -- HubSpot's enumerated job role (engineering, marketing, ...): the department.
+        {{ hubspot_text('hs_role') }} as department,
         {{ hubspot_text('company') }} as company_name,
         {{ hubspot_text('hs_email_domain') }} as email_domain,
         {{ hubspot_text('industry') }} as industry,
@@ -34,6 +36,8 @@ renamed as (
         {{ hubspot_text('hs_lead_status') }} as lead_status,
         {{ hubspot_text('hs_analytics_source') }} as analytics_source,
         {{ hubspot_text('hs_persona') }} as persona,
+        -- Sales' reason for disqualifying (custom property), raw CRM value.
+        {{ hubspot_text('disqualification_reason') }} as disqualification_reason,
         {{ hubspot_text('closedloop_nurture_program') }} as nurture_program,
 
         ---------- numerics
@@ -56,6 +60,8 @@ renamed as (
         {{ hubspot_timestamp('hs_lifecyclestage_opportunity_date') }} as became_opportunity_at,
         {{ hubspot_timestamp('hs_lifecyclestage_customer_date') }} as became_customer_at,
         {{ hubspot_timestamp('hs_lifecyclestage_evangelist_date') }} as became_evangelist_at,
+        -- HubSpot sets it when the contact owner changes: the latest owner assignment.
+        {{ hubspot_timestamp('hubspot_owner_assigneddate') }} as owner_assigned_at,
         {{ iso_to_utc_timestamp('created_at') }} as created_at,
         {{ iso_to_utc_timestamp('updated_at') }} as updated_at,
         -- Set on archived records (HubSpot `archivedAt`); NULL otherwise.

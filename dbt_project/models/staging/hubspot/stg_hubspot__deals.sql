@@ -20,6 +20,9 @@ renamed as (
         {{ hubspot_text('dealname') }} as deal_name,
         {{ hubspot_text('deal_currency_code') }} as currency_code,
         {{ hubspot_text('closed_lost_reason') }} as closed_lost_reason,
+        -- Deal type as the CRM has it (newbusiness, existingbusiness, renewal; NULL when
+        -- unset or the property is absent); seed deal_type_mapping maps it.
+        {{ hubspot_text('dealtype') }} as deal_type_raw,
 
         ---------- numerics
         {{ to_money(hubspot_text('amount')) }} as amount,

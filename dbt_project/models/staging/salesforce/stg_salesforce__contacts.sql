@@ -33,6 +33,38 @@ links as (
 
 ),
 
+-- The latest owner change the CRM recorded (LeadHistory / ContactHistory `Owner`, on the
+-- person: a converted or merged-away record's history is its person's); a person whose
+-- owner never changed has no known assignment time.
+owner_changes as (
+
+    select
+        lead_id as record_id,
+        field,
+        created_date
+    from {{ ref('base_salesforce__lead_history') }}
+    union all
+    select
+        contact_id as record_id,
+        field,
+        created_date
+    from {{ ref('base_salesforce__contact_history') }}
+
+),
+
+owner_assignments as (
+
+    select
+        coalesce(links.surviving_id, owner_changes.record_id) as person_id,
+        max(owner_changes.created_date) as owner_assigned_at
+    from owner_changes
+    left join links
+        on owner_changes.record_id = links.merged_id
+    where owner_changes.field in ('Owner', 'OwnerId')
+    group by coalesce(links.surviving_id, owner_changes.record_id)
+
+),
+
 merged_ids as (
 
     select
@@ -60,6 +92,7 @@ contact_leads as (
         arg_min(country, created_date) as country,
         arg_min(lead_source, created_date) as lead_source,
         arg_min(status, created_date) as status,
+        arg_min(disqualification_reason_c, created_date) as disqualification_reason_c,
         arg_min(converted_account_id, created_date) as converted_account_id,
         min(created_date) as created_date,
         max(last_modified_date) as last_modified_date,
@@ -86,6 +119,7 @@ contact_persons as (
         contacts.last_name,
         contacts.title as job_title,
         contacts.seniority_c as seniority,
+        contacts.department,
         coalesce(contact_leads.company, accounts.name) as company_name,
         coalesce(contact_leads.industry, accounts.industry) as industry,
         coalesce(contacts.mailing_country, contact_leads.country) as country,
@@ -93,6 +127,8 @@ contact_persons as (
         coalesce(contacts.lead_status_c, contact_leads.status) as lead_status,
         coalesce(contacts.lead_source, contact_leads.lead_source) as analytics_source,
         contacts.persona_c as persona,
+        coalesce(contacts.disqualification_reason_c, contact_leads.disqualification_reason_c)
+            as disqualification_reason,
         contacts.nurture_program_c as nurture_program,
         coalesce(contact_leads.number_of_employees, accounts.number_of_employees)
             as number_of_employees,
@@ -139,6 +175,8 @@ lead_persons as (
         leads.last_name,
         leads.title as job_title,
         leads.seniority_c as seniority,
+        -- A Lead has no standard department field.
+        cast(null as varchar) as department,
         leads.company as company_name,
         leads.industry,
         leads.country,
@@ -146,6 +184,7 @@ lead_persons as (
         leads.status as lead_status,
         leads.lead_source as analytics_source,
         leads.persona_c as persona,
+        leads.disqualification_reason_c as disqualification_reason,
         leads.nurture_program_c as nurture_program,
         leads.number_of_employees,
         leads.decision_maker_c,
@@ -202,6 +241,7 @@ renamed as (
         persons.last_name,
         persons.job_title,
         persons.seniority,
+        persons.department,
         persons.company_name,
         nullif(split_part({{ normalize_email('persons.email') }}, '@', 2), '') as email_domain,
         persons.industry,
@@ -211,6 +251,7 @@ renamed as (
         persons.lead_status,
         persons.analytics_source,
         persons.persona,
+        persons.disqualification_reason,
         persons.nurture_program,
 
         ---------- numerics
@@ -232,6 +273,7 @@ renamed as (
         persons.opportunity_date_c as became_opportunity_at,
         persons.customer_date_c as became_customer_at,
         persons.evangelist_date_c as became_evangelist_at,
+        owner_assignments.owner_assigned_at,
         persons.created_date as created_at,
         persons.last_modified_date as updated_at,
         -- Salesforce keeps no deletion time: the last system change of a deleted record.
@@ -248,6 +290,8 @@ renamed as (
     from persons
     left join merged_ids
         on persons.contact_id = merged_ids.surviving_id
+    left join owner_assignments
+        on persons.contact_id = owner_assignments.person_id
 
 )
 

@@ -24,6 +24,9 @@ renamed as (
         name as deal_name,
         currency_iso_code as currency_code,
         loss_reason_c as closed_lost_reason,
+        -- Opportunity Type (New Customer, Existing Customer - Upgrade, ...); seed
+        -- deal_type_mapping maps it.
+        type as deal_type_raw,
 
         ---------- numerics
         amount,

@@ -46,6 +46,16 @@ renamed as (
         case when event = 'Form Submitted' then properties ->> '$.email' end as form_email,
         case when event = 'Form Submitted' then {{ normalize_email("properties ->> '$.email'") }} end
             as form_email_normalized,
+        -- The profile fields a form submission carries (non-empty properties), sorted.
+        case
+            when event = 'Form Submitted' then list_filter(
+                [
+                    'company', 'company_size', 'country', 'email', 'firstname', 'jobtitle',
+                    'lastname', 'phone', 'role'
+                ],
+                lambda field: nullif(trim(properties ->> ('$.' || field)), '') is not null
+            )
+        end as form_fields,
         case when type = 'identify' then traits ->> '$.email' end as identify_email,
         case when type = 'identify' then {{ normalize_email("traits ->> '$.email'") }} end
             as identify_email_normalized,

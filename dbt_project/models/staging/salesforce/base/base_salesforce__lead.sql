@@ -35,6 +35,13 @@ renamed as (
         {{ salesforce_text('persona_c') }} as persona_c,
         {{ salesforce_text('visitor_id_c') }} as visitor_id_c,
         {{ salesforce_text('nurture_program_c') }} as nurture_program_c,
+        -- Disqualification_Reason__c joined the contract in issue 15: a raw table loaded
+        -- before has no such column (the row as JSON then lacks it) and keeps the field in
+        -- `_extra`, the fields outside the contract.
+        coalesce(
+            {{ salesforce_text("to_json(source) ->> '$.disqualification_reason_c'") }},
+            {{ salesforce_text("_extra ->> '$.Disqualification_Reason__c'") }}
+        ) as disqualification_reason_c,
 
         ---------- numerics
         {{ try_cast(salesforce_text('number_of_employees'), 'bigint') }} as number_of_employees,
