@@ -11,7 +11,7 @@ from expectations.suites._common import period_mart
 
 TABLE = "metrics.mart_pipeline"
 
-KEY = ["month_start", "owner_key", "deal_stage_id"]
+KEY = ["month_start", "owner_key", "pipeline_name", "deal_stage_id"]
 
 
 def build_suite() -> gx.ExpectationSuite:

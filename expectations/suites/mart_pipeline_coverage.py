@@ -1,6 +1,6 @@
 """metrics.mart_pipeline_coverage.
 
-Pipeline coverage per quarter and rep; coverage is a ratio (>= 0, may exceed 1).
+Pipeline coverage per quarter, rep and pipeline; coverage is a ratio (>= 0, may exceed 1).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from expectations.suites._common import period_mart
 
 TABLE = "metrics.mart_pipeline_coverage"
 
-KEY = ["quarter_start", "owner_key"]
+KEY = ["quarter_start", "owner_key", "pipeline_name"]
 
 
 def build_suite() -> gx.ExpectationSuite:
@@ -26,5 +26,7 @@ def build_suite() -> gx.ExpectationSuite:
             "pipeline_without_quota_usd",
             "coverage_ratio",
             "weighted_coverage_ratio",
+            "rep_open_pipeline_usd",
+            "pipeline_coverage_ratio",
         ],
     )

@@ -12,7 +12,7 @@ from expectations.suites._common import period_mart
 
 TABLE = "metrics.mart_pipeline_coverage_total"
 
-KEY = ["quarter_start"]
+KEY = ["quarter_start", "pipeline_name"]
 
 
 def build_suite() -> gx.ExpectationSuite:

@@ -1,7 +1,7 @@
 """metrics.mart_sales_performance.
 
-One row per close month × rep × team × size band × industry × source channel; win_rate is
-a fraction of the row's own counts.
+One row per close month × deal type × rep × team × size band × industry × source channel;
+win_rate is a fraction of the row's own counts.
 """
 
 from __future__ import annotations
@@ -13,7 +13,15 @@ from expectations.suites._common import period_mart
 
 TABLE = "metrics.mart_sales_performance"
 
-KEY = ["month_start", "owner_key", "owner_team", "company_size_band", "industry", "source_channel"]
+KEY = [
+    "month_start",
+    "deal_type",
+    "owner_key",
+    "owner_team",
+    "company_size_band",
+    "industry",
+    "source_channel",
+]
 
 
 def build_suite() -> gx.ExpectationSuite:

@@ -39,7 +39,9 @@ import duckdb
 from tests.metrics.handbuilt_deals import DEAL_ROWS
 from tests.metrics.handbuilt_inputs import INPUT_DDL, INPUT_ROWS
 from tests.metrics.handbuilt_people import PEOPLE_ROWS
+from tests.metrics.handbuilt_playbook import PLAYBOOK_DDL, PLAYBOOK_ROWS
 from tests.metrics.handbuilt_schema import DDL
+from tests.metrics.handbuilt_stalled import STALLED_DDL, STALLED_ROWS
 
 REPO = Path(__file__).resolve().parents[2]
 DBT_DIR = REPO / "dbt_project"
@@ -53,8 +55,10 @@ SELECTION = [
     "stage_mapping",
     "attribution_conversion_stages",
     "sales_stage_mapping",
+    "rejection_reason_mapping",
     "dim_snapshot_date",
     "fct_opportunity_property_history",
+    "fct_customer_contract_changes",
     "dim_sales_stages",
     "fct_fx_rates",
     "fct_quotas",
@@ -65,7 +69,7 @@ SELECTION = [
 ]
 
 # Rows per relation of DDL (handbuilt_schema.py): handbuilt_people.py, handbuilt_deals.py.
-ROWS = {**PEOPLE_ROWS, **DEAL_ROWS, **INPUT_ROWS}
+ROWS = {**PEOPLE_ROWS, **DEAL_ROWS, **INPUT_ROWS, **STALLED_ROWS, **PLAYBOOK_ROWS}
 
 
 @dataclass
@@ -87,7 +91,7 @@ class HandBuild:
 def create_inputs(warehouse: Path, extra_rows: dict | None = None) -> None:
     rows = {**ROWS, **(extra_rows or {})}
     with duckdb.connect(str(warehouse)) as con:
-        for table, columns in {**DDL, **INPUT_DDL}.items():
+        for table, columns in {**DDL, **INPUT_DDL, **STALLED_DDL, **PLAYBOOK_DDL}.items():
             con.execute(f"create schema if not exists {table.split('.')[0]}")
             con.execute(f"create or replace table {table} ({columns})")
             width = len(con.execute(f"select * from {table} limit 0").description)

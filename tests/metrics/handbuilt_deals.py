@@ -224,3 +224,7 @@ DEAL_ROWS = {
     ],
     "staging.stg_targets__fx_rates": [["EUR", 1.10, "2025-01-01"], ["EUR", 1.20, "2025-04-01"]],
 }
+
+# Every hand-built deal is new business in the default (sales) pipeline.
+for _row in DEAL_ROWS["core.fct_opportunities"]:
+    _row += ["default", "Sales Pipeline", "new_business", "new_logo", True]

@@ -39,7 +39,9 @@ DDL = {
         "deal_name varchar, amount decimal(18,2), currency varchar, amount_usd decimal(18,2), "
         "created_at timestamp, expected_close_date date, initial_close_date date, "
         "closed_at timestamp, is_closed boolean, is_won boolean, outcome varchar, "
-        "loss_reason varchar, current_stage varchar, close_date_push_count integer"
+        "loss_reason varchar, current_stage varchar, close_date_push_count integer, "
+        "pipeline_id varchar, pipeline_name varchar, deal_type varchar, deal_motion varchar, "
+        "is_new_business boolean"
     ),
     "core.fct_sales_activities": (
         "activity_id varchar, activity_type varchar, owner_key varchar, contact_key varchar, "

@@ -179,7 +179,8 @@ left join attributed
  and attributed.attribution_model = models.attribution_model;
 
 create table metrics.mart_sales_performance as
-select date '2025-03-01' as month_start, 'hs_1' as owner_key, 'AE EMEA' as owner_team,
+select date '2025-03-01' as month_start, 'new_business' as deal_type, 'hs_1' as owner_key,
+       'AE EMEA' as owner_team,
        '50-199' as company_size_band, 'SOFTWARE' as industry, 'paid_search' as source_channel,
        8::bigint as closed_deals, 5::bigint as won_deals, 3::bigint as lost_deals,
        5 / 8 as win_rate, cast(15001.25 as decimal(18, 2)) as won_revenue_usd,

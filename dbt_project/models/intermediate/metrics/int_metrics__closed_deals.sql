@@ -39,6 +39,9 @@ closed as (
         opportunities.currency,
         opportunities.amount_usd,
         opportunities.loss_reason,
+        opportunities.deal_type,
+        opportunities.is_new_business,
+        opportunities.pipeline_name,
         {{ metrics_days_between('opportunities.created_at', 'opportunities.closed_at') }}
             as sales_cycle_days,
         {{ sales_slice_value('opportunities.owner_key') }} as owner_key,

@@ -8,8 +8,10 @@
             entered the sales funnel);
     contacts sqls, mqls, leads (first entry, filled as in fct_contact_funnel);
     visitor ids visitors (first seen; the visitor stage of int_metrics__funnel_visitors).
-    Deal stages are ordered by sales_stage_order (seed sales_stage_mapping); a closed-lost
-    stage is no step. -#}
+    Deal stages are ordered by sales_stage_order (seed sales_stage_mapping) within the
+    deal's pipeline (each pipeline has its own stages and orders); a closed-lost stage is
+    no step. Only new-business deals (fct_opportunities.is_new_business) are deal steps:
+    expansion and renewal deals are not the funnel the plan sizes (docs/metrics/sales.md). -#}
 {%- set qualification_stage = var('metrics_plan_qualification_stage', 'qualification_call') -%}
 {%- set proposal_stage = var('metrics_plan_proposal_stage', 'proposal_sent') -%}
 with
@@ -23,6 +25,14 @@ snapshot as (
 closed_deals as (
 
     select * from {{ ref('int_metrics__closed_deals') }}
+    where is_new_business
+
+),
+
+new_business_deals as (
+
+    select * from {{ ref('fct_opportunities') }}
+    where is_new_business
 
 ),
 
@@ -54,11 +64,13 @@ visitors as (
 step_stage_orders as (
 
     select
+        pipeline_id,
         min(sales_stage_order) filter (where sales_stage = '{{ qualification_stage }}')
             as qualification_order,
         min(sales_stage_order) filter (where sales_stage = '{{ proposal_stage }}')
             as proposal_order
     from stages
+    group by pipeline_id
 
 ),
 
@@ -67,11 +79,16 @@ deal_stage_entries as (
 
     select distinct
         history.opportunity_key,
+        new_business_deals.pipeline_id,
         history.valid_from as entered_at,
         stages.sales_stage_order
     from history
+    inner join new_business_deals
+        on history.opportunity_key = new_business_deals.opportunity_key
     inner join stages
-        on history.deal_stage_id = stages.deal_stage_id
+        on
+            new_business_deals.pipeline_id = stages.pipeline_id
+            and history.deal_stage_id = stages.deal_stage_id
     where coalesce(stages.is_won, false) or not coalesce(stages.is_closed, false)
 
 ),
@@ -90,7 +107,8 @@ deal_steps as (
             where deal_stage_entries.sales_stage_order >= step_stage_orders.proposal_order
         ) as proposal_at
     from deal_stage_entries
-    cross join step_stage_orders
+    inner join step_stage_orders
+        on deal_stage_entries.pipeline_id = step_stage_orders.pipeline_id
     group by deal_stage_entries.opportunity_key
 
 ),

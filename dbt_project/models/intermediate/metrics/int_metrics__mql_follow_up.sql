@@ -30,6 +30,13 @@ snapshot as (
 
 ),
 
+handoffs as (
+
+    select * from {{ ref('int_metrics__lead_handoff') }}
+    where mql_episode_number = 1
+
+),
+
 activity_contacts as (
 
     select distinct
@@ -66,16 +73,20 @@ mqls as (
 final as (
 
     select
-        contact_key,
-        cast(date_trunc('month', mql_at) as date) as month_start,
-        mql_at,
-        owner_key,
-        owner_team,
-        first_activity_at,
-        (epoch(first_activity_at) - epoch(mql_at)) / 3600.0 as hours_to_first_activity,
-        reached_sal,
-        was_recycled
+        mqls.contact_key,
+        cast(date_trunc('month', mqls.mql_at) as date) as month_start,
+        mqls.mql_at,
+        mqls.owner_key,
+        mqls.owner_team,
+        mqls.first_activity_at,
+        (epoch(mqls.first_activity_at) - epoch(mqls.mql_at)) / 3600.0 as hours_to_first_activity,
+        mqls.reached_sal,
+        mqls.was_recycled,
+        handoffs.assigned_at,
+        handoffs.assignment_hours
     from mqls
+    left join handoffs
+        on mqls.contact_key = handoffs.contact_key
 
 )
 

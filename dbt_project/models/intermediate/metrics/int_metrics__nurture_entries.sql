@@ -94,7 +94,9 @@ score_at_reference as (
     select
         compared.nurture_program,
         compared.contact_key,
-        cast(arg_max(scores.running_score, scores.scored_at) as bigint) as score
+        -- The last scoring event in the contact's timeline order (events at the same
+        -- instant are ordered there, so a tie does not depend on row order).
+        cast(arg_max(scores.running_score, scores.scoring_event_number) as bigint) as score
     from compared
     inner join scores
         on

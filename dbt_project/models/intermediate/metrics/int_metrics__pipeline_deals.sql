@@ -72,6 +72,9 @@ joined as (
         opportunities.opportunity_key,
         {{ sales_slice_value('opportunities.owner_key') }} as owner_key,
         opportunities.account_key,
+        opportunities.pipeline_id,
+        opportunities.pipeline_name,
+        opportunities.deal_type,
         opportunities.created_at,
         opportunities.currency,
         coalesce(state.deal_stage_id_as_of, 'unknown') as deal_stage_id,
@@ -89,8 +92,11 @@ joined as (
     inner join state
         on points.point_id = state.point_id
     cross join snapshot
+    -- Stage ids are per pipeline (Salesforce's 'Closed Won' is in both pipelines).
     left join stages
-        on state.deal_stage_id_as_of = stages.deal_stage_id
+        on
+            opportunities.pipeline_id = stages.pipeline_id
+            and state.deal_stage_id_as_of = stages.deal_stage_id
 
 ),
 

@@ -2,7 +2,8 @@
     cohort-based by the month the contact became an MQL: MQLs, followed up, followed up
     within the SLA window (var mql_sla_hours, default 24) and its rate (a fraction), hours
     to the first sales activity (sum for means, median of the row), SAL acceptance and
-    recycling. Monthly totals with medians over all owners: mart_lead_sla_total. -#}
+    recycling, and hours from the MQL to the owner's assignment (median and p75,
+    docs/metrics/feedback.md). Monthly totals with medians over all owners: mart_lead_sla_total. -#}
 {%- set sla_hours = var('mql_sla_hours', 24) -%}
 with
 
@@ -25,7 +26,9 @@ aggregated as (
         sum(hours_to_first_activity) as total_hours_to_first_activity,
         quantile_cont(hours_to_first_activity, 0.5) as median_hours_to_first_activity,
         count(*) filter (where reached_sal) as mqls_accepted,
-        count(*) filter (where was_recycled) as mqls_recycled
+        count(*) filter (where was_recycled) as mqls_recycled,
+        quantile_cont(assignment_hours, 0.5) as median_assignment_hours,
+        quantile_cont(assignment_hours, 0.75) as p75_assignment_hours
     from mqls
     group by month_start, owner_key
 
@@ -49,7 +52,9 @@ final as (
         cast(mqls_accepted as bigint) as mqls_accepted,
         {{ metrics_ratio('mqls_accepted', 'mqls') }} as sal_acceptance_rate,
         cast(mqls_recycled as bigint) as mqls_recycled,
-        {{ metrics_ratio('mqls_recycled', 'mqls') }} as recycle_rate
+        {{ metrics_ratio('mqls_recycled', 'mqls') }} as recycle_rate,
+        cast(median_assignment_hours as double) as median_assignment_hours,
+        cast(p75_assignment_hours as double) as p75_assignment_hours
     from aggregated
 
 )

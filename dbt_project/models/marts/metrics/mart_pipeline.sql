@@ -1,7 +1,7 @@
 {#- Open pipeline as of the snapshot date (var `snapshot_date`, default the latest data
-    date) by expected close month, rep and deal stage: deals, amount and weighted amount
-    (amount × the stage probability from the CRM pipeline definition). Additive over
-    months, reps and stages. -#}
+    date) by expected close month, rep, pipeline and deal stage: deals, amount and weighted
+    amount (amount × the stage probability from the CRM pipeline definition). Additive
+    over months, reps, pipelines and stages. -#}
 with
 
 deals as (
@@ -18,6 +18,7 @@ final as (
     select
         cast(date_trunc('month', expected_close_date) as date) as month_start,
         owner_key,
+        pipeline_name,
         deal_stage_id,
         min(snapshot_date) as snapshot_date,
         min(deal_stage_label) as deal_stage_label,

@@ -1,9 +1,10 @@
 {#- Win rate, average deal size and average sales cycle (DESIGN.md §5, docs/metrics/sales.md)
-    by close month and the finest slice: rep, team, company size band, industry and source
-    (the account's first-touch channel). Counts and sums are additive over months and
+    by close month and the finest slice: deal type (new_business / expansion / renewal;
+    the classic win rate and sales cycle are deal_type = 'new_business'), rep, team,
+    company size band, industry and source (the account's first-touch channel). Counts and sums are additive over months and
     slices; the ratios are the row's own (sum the parts, then divide, to aggregate). Amounts
     are fct_opportunities.amount_usd (the close day's rate). -#}
-{%- set slices = sales_slice_columns() -%}
+{%- set slices = ['deal_type'] + sales_slice_columns() -%}
 with
 
 closed_deals as (
