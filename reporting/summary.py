@@ -16,6 +16,7 @@ import duckdb
 
 from closedloop.settings import get_settings
 from reporting.absent import absent_sources
+from reporting.playbook import goals, retention, stalled
 from reporting.trust import oddities, published, quarantine
 
 STAGES = ["visitor", "lead", "mql", "sal", "sql", "opportunity", "customer", "evangelist"]
@@ -117,14 +118,21 @@ def pipeline_coverage(con) -> list[str]:
                    cast(date_trunc('quarter', snapshot_date + interval 3 month) as date) as quarter
             from metrics.mart_pipeline_coverage_total limit 1
         ),
+        -- rows are per pipeline; a rep's quota and coverage cover all their pipelines
         both_levels as (
-            select quarter_start, owner_key, open_deals, open_pipeline_usd,
-                   weighted_pipeline_usd, quota_usd, coverage_ratio, coverage_note, false as total
+            select quarter_start, owner_key, sum(open_deals) as open_deals,
+                   sum(open_pipeline_usd) as open_pipeline_usd,
+                   sum(weighted_pipeline_usd) as weighted_pipeline_usd,
+                   max(quota_usd) as quota_usd, max(coverage_ratio) as coverage_ratio,
+                   max(coverage_note) as coverage_note, false as total
             from metrics.mart_pipeline_coverage
+            group by quarter_start, owner_key
             union all
-            select quarter_start, 'total', open_deals, open_pipeline_usd,
-                   weighted_pipeline_usd, quota_usd, coverage_ratio, coverage_note, true
+            select quarter_start, 'total', sum(open_deals), sum(open_pipeline_usd),
+                   sum(weighted_pipeline_usd), max(quota_usd), max(coverage_ratio),
+                   max(coverage_note), true
             from metrics.mart_pipeline_coverage_total
+            group by quarter_start
         )
         select target.snapshot_date, target.quarter, owner_key, open_deals, open_pipeline_usd,
                weighted_pipeline_usd, quota_usd, coverage_ratio, coverage_note
@@ -177,14 +185,20 @@ def top_channels(con) -> list[str]:
 
 
 def reconciliation(con) -> list[str]:
-    total, attributed, unattributed = con.execute("""
-        select sum(total_amount_usd), sum(attributed_amount_usd), sum(unattributed_amount_usd)
+    rows = con.execute("""
+        select conversion_stage, sum(total_amount_usd), sum(attributed_amount_usd),
+               sum(unattributed_amount_usd)
         from attribution.mart_attribution_reconciliation
-        where conversion_stage = 'closed_won' and attribution_model = 'linear'
-    """).fetchone()
+        where conversion_stage in ('closed_won', 'expansion_won')
+          and attribution_model = 'linear'
+        group by conversion_stage
+        order by conversion_stage = 'expansion_won'
+    """).fetchall()
+    names = {"closed_won": "new business", "expansion_won": "expansion+renewal"}
     return [
-        f"    won {_money(total)} = attributed {_money(attributed)}"
+        f"    {names[stage]:<18} won {_money(total)} = attributed {_money(attributed)}"
         f" + unattributed {_money(unattributed)}  (linear; every model reconciles)"
+        for stage, total, attributed, unattributed in rows
     ]
 
 
@@ -244,6 +258,9 @@ SECTIONS: list[tuple[str, Callable]] = [
     ("Pipeline coverage, next quarter", pipeline_coverage),
     ("Top channels by won revenue, per attribution model", top_channels),
     ("Closed-loop reconciliation (all periods)", reconciliation),
+    ("Revenue retention (last complete quarters)", retention),
+    ("Goals vs actuals (last complete month)", goals),
+    ("Stalled leads and deals (beyond their stage's p75)", stalled),
     ("Quarantine", quarantine),
     ("Odd records handled by the models", oddities),
     ("Raw sources", raw_sources),
