@@ -24,14 +24,7 @@ transitions as (
 -- Canonical stage entries (side states left out); two at the same time: the later one.
 stage_entries as (
 
-    select
-        contact_key,
-        transitioned_at,
-        arg_max(to_stage, transition_number) as stage,
-        arg_max(to_stage_order, transition_number) as stage_order
-    from transitions
-    where to_stage_order is not null
-    group by contact_key, transitioned_at
+    {{ lifecycle_stage_entries('transitions') }}
 
 ),
 
