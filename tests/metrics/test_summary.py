@@ -19,3 +19,10 @@ def test_summary_renders_the_hand_built_numbers_and_skips_missing_marts(hand):
     assert "paid_search" in text
     assert "(skipped: Catalog Error" in text.split("Closed-loop reconciliation")[1]
     assert "(skipped: Catalog Error" in text.split("Quarantine")[1]
+    # Goals: the last complete month with goals is February: 2 MQLs planned, P2 entered.
+    assert "mqls                     2           1     50.0%" in text
+    # Stalled: D4 beyond its stage's p75 (4 000 USD); D5 has no norm; lead P3 stalled at sql.
+    assert "1 stalled of 2 open deals  ($4,000 of open pipeline)" in text
+    assert "1 stalled of 1 open leads" in text
+    # Retention: no account was a customer at the start of a complete quarter (Q1 2025).
+    assert "(no customers at the start of a complete quarter)" in text

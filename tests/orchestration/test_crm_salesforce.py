@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from reporting import summary
+from reporting import playbook, summary
 from tests.core.lifecycle_truth import STAGES, to_second, ts
 
 
@@ -81,6 +81,10 @@ def _printed(warehouse: Path) -> list[list[str]]:
                 " ".join(re.sub(r"\b(hs|sf)_\w+", "<rep>", line).split())
                 for line in summary.pipeline_coverage(con)
             ),
+            # The playbook lines: NRR / GRR, goals of the last full month, stalled items.
+            playbook.retention(con),
+            playbook.goals(con),
+            playbook.stalled(con),
         ]
 
 
@@ -96,3 +100,6 @@ def test_the_printed_funnel_velocity_sales_and_channels_are_those_of_the_hubspot
     assert len(expected[0]) > 5  # the funnel has its stage rows, not just a header
     assert len(expected[3]) > 2  # the channel table has channel rows
     assert any("quota" in line and "<rep>" in line for line in expected[4])
+    assert any("NRR" in line and "GRR" in line for line in expected[5])
+    assert any("attainment" in line for line in expected[6]) and len(expected[6]) > 5
+    assert any("open deals" in line for line in expected[7])
