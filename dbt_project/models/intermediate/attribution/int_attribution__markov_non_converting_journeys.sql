@@ -83,8 +83,10 @@ account_scopes as (
 
 ),
 
--- journey_id, stage, contact, end of the window, whether a touch at the end counts.
-lost_deal_journeys as (
+-- journey_id, stage, contact, end of the window, whether a touch at the end counts: the
+-- closed-lost deals of each won stage's scope, then the accounts without a deal of each
+-- creation stage's scope.
+journeys as (
 
     select
         deal_stages.conversion_stage || ':' || scoped_opportunities.opportunity_key
@@ -105,9 +107,7 @@ lost_deal_journeys as (
         and not scoped_opportunities.is_won
         and scoped_opportunities.closed_at is not null
 
-),
-
-no_deal_journeys as (
+    union all
 
     select
         deal_stages.conversion_stage || ':' || contacts.account_key as journey_id,
@@ -132,14 +132,6 @@ no_deal_journeys as (
             deal_stages.deal_scope != 'existing_customer'
             or customer_accounts.account_key is not null
         )
-
-),
-
-journeys as (
-
-    select * from lost_deal_journeys
-    union all
-    select * from no_deal_journeys
 
 ),
 
