@@ -45,7 +45,7 @@ def goals(con) -> list[str]:
         select metric, target_value, actual_value, attainment
         from metrics.mart_goal_attainment_monthly
         where month_start = ? and segment = '(all)' and team = '(all)'
-          and owner_email = '(all)'
+          and owner_key = '(all)'
         order by metric
         """,
         [month],

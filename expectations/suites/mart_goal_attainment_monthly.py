@@ -13,7 +13,7 @@ from expectations.suites._common import accepted, period_mart
 
 TABLE = "metrics.mart_goal_attainment_monthly"
 
-KEY = ["month_start", "metric", "segment", "team", "owner_email"]
+KEY = ["month_start", "metric", "segment", "team", "owner_key"]
 
 METRICS = ("visitors", "leads", "mqls", "sqls", "opportunities", "customers", "revenue")
 # Ratios are compared to a relative 1e-9 (revenue targets run to millions).

@@ -12,7 +12,7 @@ from expectations.suites.mart_goal_attainment_monthly import goal_suite
 
 TABLE = "metrics.mart_goal_attainment_weekly"
 
-KEY = ["week_start", "metric", "segment", "team", "owner_email"]
+KEY = ["week_start", "metric", "segment", "team", "owner_key"]
 
 
 def build_suite() -> gx.ExpectationSuite:

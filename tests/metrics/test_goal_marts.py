@@ -54,3 +54,12 @@ def test_weekly_targets_add_up_to_the_month_targets(hand):
         " where week_start = date '2025-01-20' and metric = 'mqls'"
     )
     assert row == (pytest.approx(14 / 31), 1.0)
+
+
+def test_a_rep_goal_is_keyed_by_the_crm_owner_of_its_email(hand):
+    # The published key is owner_key: the email is personal data, dropped from the serving file.
+    rows = hand.query(
+        "select distinct owner_email, owner_key from metrics.mart_goal_attainment_monthly"
+        " order by 1"
+    )
+    assert rows == [("(all)", "(all)"), ("hs_1@example.com", "hs_1")]

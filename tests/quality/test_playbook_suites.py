@@ -41,7 +41,7 @@ from (values
 GOALS = """
 create table metrics.mart_goal_attainment_monthly as
 select month_start, month_end, metric, '(all)' as segment, '(all)' as team,
-    '(all)' as owner_email, target_value::double as target_value,
+    '(all)' as owner_key, target_value::double as target_value,
     actual_value::double as actual_value, attainment::double as attainment,
     projected_value::double as projected_value,
     projected_attainment::double as projected_attainment, is_current_period,
@@ -187,7 +187,7 @@ CASES = {
         [GOALS],
         "insert into metrics.mart_goal_attainment_monthly"
         " select * from metrics.mart_goal_attainment_monthly where month_start = '2025-02-01'",
-        "one row per month_start, metric, segment, team, owner_email",
+        "one row per month_start, metric, segment, team, owner_key",
         {"month_start": "2025-02-01", "metric": "mqls"},
     ),
     "funnel: a quarter that is not the sum of its months": (

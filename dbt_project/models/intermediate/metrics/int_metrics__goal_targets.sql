@@ -1,10 +1,9 @@
 {#- The goals (core.fct_goals) at the three review grains (docs/playbook.md §5). Month: the
-    month row as entered, else - when the goal's quarter has a quarter row and no month row
-    of the same metric, segment, team and rep - the quarter row prorated by days (days in
-    the month / days in the quarter). Week (ISO, Monday start): the month targets prorated
-    by days, a week across two months takes its days of each. Quarter: the quarter row,
-    else the sum of its month rows (fct_goals). Days from dim_date (no interval arithmetic,
-    STACK.md). -#}
+    month row, else the quarter row prorated by days when the quarter has no month row of the
+    same metric, segment, team and rep. Week (ISO, Monday start): the month targets prorated
+    by days. Quarter: the quarter row, else the sum of its months. Days from dim_date
+    (STACK.md). A rep goal's owner_key: the CRM owner with its email, else '(unknown owner
+    N)' (N numbers such emails alphabetically); the email itself is not published. -#}
 with
 
 goals as (
@@ -16,6 +15,27 @@ goals as (
 calendar as (
 
     select * from {{ ref('dim_date') }}
+
+),
+
+owners as (
+
+    select * from {{ ref('dim_owner') }}
+
+),
+
+rep_keys as (
+
+    select
+        goals.owner_email,
+        coalesce(min(owners.owner_key), '(unknown owner ' || row_number() over (
+            partition by min(owners.owner_key) is null order by goals.owner_email
+        ) || ')') as owner_key
+    from goals
+    left join owners
+        on lower(trim(goals.owner_email)) = owners.email_normalized
+    where goals.owner_email != '(all)'
+    group by goals.owner_email
 
 ),
 
@@ -117,7 +137,7 @@ week_targets as (
 
 ),
 
-final as (
+unioned as (
 
     select
         'week' as period_grain,
@@ -162,6 +182,17 @@ final as (
     inner join quarter_days
         on goals.period_start = quarter_days.quarter_start
     where goals.period_grain = 'quarter'
+
+),
+
+final as (
+
+    select
+        unioned.*,
+        coalesce(rep_keys.owner_key, '(all)') as owner_key
+    from unioned
+    left join rep_keys
+        on unioned.owner_email = rep_keys.owner_email
 
 )
 
