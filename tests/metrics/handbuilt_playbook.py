@@ -2,7 +2,7 @@
 the shared hand-built warehouse (tests/metrics/handbuilt.py) and their own tests.
 
 FEEDBACK: dim_contact's owner assignment and disqualification reason, and the lifecycle
-transitions (a subset of handbuilt_stalled's, which the shared fixture uses).
+transitions (handbuilt_stalled extends them for the shared fixture).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ rows, so the other marts see the same data.
   transitions  P1 lead 01-10, mql 01-20, sal 02-02, sql 02-10, opportunity 02-15,
                customer 02-19; P2 lead 01-15, mql 02-05, recycled 02-20, mql 03-05,
                disqualified 03-10; P3 lead 01-25, sql 03-01 (mql, sal skipped) and no more
-               (the ids x1-x10 and columns are those of tests/metrics/test_feedback.py)
+               (x1-x10 and the columns are handbuilt_playbook.py's feedback fixture)
   stages       D1 qualification_call 01-10 00:00, proposal_sent 02-01 09:00, won 02-19;
                D2 qualification_call 01-20 09:00, lost 03-01 10:00; D3 qualification_call
                02-01 00:00, negotiation 03-10 09:00, won 04-11; D4 qualification_call
@@ -22,22 +22,15 @@ from __future__ import annotations
 from tests.metrics.handbuilt_deals import DEAL_ROWS
 from tests.metrics.handbuilt_inputs import INPUT_DDL, INPUT_ROWS
 from tests.metrics.handbuilt_people import PEOPLE_ROWS
+from tests.metrics.handbuilt_playbook import FEEDBACK_DDL, FEEDBACK_ROWS
 from tests.metrics.handbuilt_schema import DDL
 
+# The transitions of the feedback fixture (x1-x10), plus P1's way on to customer.
 _TRANSITIONS = [
-    ("x1", "hs_p1", 1, "lead", 1, "2025-01-10", False),
-    ("x2", "hs_p1", 2, "mql", 2, "2025-01-20", False),
-    ("x3", "hs_p1", 3, "sal", 3, "2025-02-02", False),
+    *FEEDBACK_ROWS["core.fct_lifecycle_transitions"],
     ("x11", "hs_p1", 4, "sql", 4, "2025-02-10", False),
     ("x12", "hs_p1", 5, "opportunity", 5, "2025-02-15", False),
     ("x13", "hs_p1", 6, "customer", 6, "2025-02-19", False),
-    ("x4", "hs_p2", 1, "lead", 1, "2025-01-15", False),
-    ("x5", "hs_p2", 2, "mql", 2, "2025-02-05", False),
-    ("x6", "hs_p2", 3, "recycled", None, "2025-02-20", False),
-    ("x7", "hs_p2", 4, "mql", 2, "2025-03-05", False),
-    ("x8", "hs_p2", 5, "disqualified", None, "2025-03-10", False),
-    ("x9", "hs_p3", 1, "lead", 1, "2025-01-25", False),
-    ("x10", "hs_p3", 2, "sql", 4, "2025-03-01", False),
 ]
 
 # deal, [(deal stage id, sales stage, order, closed, entered_at)] in time order.
@@ -85,10 +78,7 @@ _OWNER_NAMES = {"hs_1": "Ana Ruiz", "hs_2": "Ben Ito", "hs_3": "Cleo Park"}
 _ACCOUNT_NAMES = {"hs_c1": "Acme", "hs_c2": "Globex", "hs_c3": "Initech", "hs_c5": "Umbrella"}
 
 STALLED_DDL = {
-    "core.fct_lifecycle_transitions": (
-        "transition_id varchar, contact_key varchar, transition_number integer, "
-        "to_stage varchar, to_stage_order integer, transitioned_at timestamp, is_inferred boolean"
-    ),
+    "core.fct_lifecycle_transitions": FEEDBACK_DDL["core.fct_lifecycle_transitions"],
     "core.fct_opportunity_stage_history": (
         "opportunity_stage_id varchar, opportunity_key varchar, deal_stage_id varchar, "
         "sales_stage varchar, sales_stage_order integer, is_closed_stage boolean, "

@@ -28,7 +28,9 @@ first_touch as (
 
     select
         contact_key,
-        arg_min(channel, (touched_at, touchpoint_id)) as first_touch_channel
+        arg_min(channel, (touched_at, touchpoint_id)) as first_touch_channel,
+        -- The earliest touch that has a campaign (arg_min skips NULL campaigns).
+        arg_min(campaign_key, (touched_at, touchpoint_id)) as first_touch_campaign_key
     from touchpoints
     where contact_key is not null
     group by contact_key
@@ -44,7 +46,8 @@ joined as (
         {{ metrics_unknown('owner_teams.primary_team_name') }} as owner_team,
         {{ metrics_unknown('accounts.industry') }} as industry,
         {{ metrics_unknown('accounts.company_size_band') }} as company_size_band,
-        {{ metrics_unknown('first_touch.first_touch_channel') }} as first_touch_channel
+        {{ metrics_unknown('first_touch.first_touch_channel') }} as first_touch_channel,
+        first_touch.first_touch_campaign_key
     from contacts
     left join accounts
         on contacts.account_key = accounts.account_key

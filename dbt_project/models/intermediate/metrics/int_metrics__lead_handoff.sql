@@ -27,9 +27,9 @@ owners as (
 
 ),
 
-touchpoints as (
+contact_dimensions as (
 
-    select * from {{ ref('fct_touchpoints') }}
+    select * from {{ ref('int_metrics__contact_dimensions') }}
 
 ),
 
@@ -130,18 +130,6 @@ first_activities as (
 
 ),
 
--- The contact's original campaign: the campaign of its first touch (as its first-touch channel).
-first_touch as (
-
-    select
-        contact_key,
-        arg_min(campaign_key, (touched_at, touchpoint_id)) as campaign_key
-    from touchpoints
-    where contact_key is not null
-    group by contact_key
-
-),
-
 latest_disqualification as (
 
     select
@@ -171,7 +159,8 @@ joined as (
         ) as is_current_owner_episode,
         {{ metrics_crm_source_system('episodes.contact_key') }} as source_system,
         coalesce(nullif(trim(contacts.original_source), ''), '(unknown)') as lead_source,
-        coalesce(first_touch.campaign_key, '(unknown)') as campaign_key,
+        -- The contact's original campaign: that of its first touch with one.
+        coalesce(contact_dimensions.first_touch_campaign_key, '(unknown)') as campaign_key,
         episode_events.sal_at,
         episode_events.disqualified_at,
         episode_events.recycled_at,
@@ -192,8 +181,8 @@ joined as (
         on
             episodes.contact_key = first_activities.contact_key
             and episodes.mql_episode_number = first_activities.mql_episode_number
-    left join first_touch
-        on episodes.contact_key = first_touch.contact_key
+    left join contact_dimensions
+        on episodes.contact_key = contact_dimensions.contact_key
     left join latest_disqualification
         on
             episodes.contact_key = latest_disqualification.contact_key

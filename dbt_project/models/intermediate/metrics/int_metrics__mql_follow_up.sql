@@ -79,7 +79,7 @@ final as (
         mqls.owner_key,
         mqls.owner_team,
         mqls.first_activity_at,
-        (epoch(mqls.first_activity_at) - epoch(mqls.mql_at)) / 3600.0 as hours_to_first_activity,
+        {{ metrics_hours_between('mqls.mql_at', 'mqls.first_activity_at') }} as hours_to_first_activity,
         mqls.reached_sal,
         mqls.was_recycled,
         handoffs.assigned_at,
